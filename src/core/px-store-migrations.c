@@ -1,0 +1,112 @@
+/* px-store-migrations.c: the library's schema, one step per version
+ *
+ * Each step runs in its own transaction and ends by setting user_version.
+ * Never edit a released step: add a new one, and a test that upgrades a
+ * fixture of the previous version (tests/fixtures/).
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "px-store-private.h"
+
+const PxMigration px_store_migrations[] = {
+  { 1,
+    "CREATE TABLE outlets ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE COLLATE NOCASE"
+    ") STRICT;"
+    "CREATE TABLE articles ("
+    "  id INTEGER PRIMARY KEY,"
+    "  outlet_id INTEGER REFERENCES outlets (id),"
+    "  title TEXT NOT NULL DEFAULT '',"
+    "  url TEXT,"
+    "  published TEXT,"
+    "  language TEXT,"
+    "  format TEXT NOT NULL,"
+    "  source_file TEXT,"
+    "  content_hash TEXT NOT NULL UNIQUE,"
+    "  raw_text TEXT NOT NULL,"
+    "  clean_text TEXT NOT NULL,"
+    "  imported_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ") STRICT;"
+    "CREATE INDEX articles_by_date ON articles (published DESC, id DESC);"
+    "CREATE INDEX articles_by_outlet ON articles (outlet_id);"
+    "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+    "  title, clean_text, content = 'articles', content_rowid = 'id',"
+    "  tokenize = 'unicode61 remove_diacritics 2');"
+    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+    "  INSERT INTO articles_fts (rowid, title, clean_text)"
+    "    VALUES (new.id, new.title, new.clean_text);"
+    "END;"
+    "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+    "  INSERT INTO articles_fts (articles_fts, rowid, title, clean_text)"
+    "    VALUES ('delete', old.id, old.title, old.clean_text);"
+    "END;"
+    "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, clean_text ON articles BEGIN"
+    "  INSERT INTO articles_fts (articles_fts, rowid, title, clean_text)"
+    "    VALUES ('delete', old.id, old.title, old.clean_text);"
+    "  INSERT INTO articles_fts (rowid, title, clean_text)"
+    "    VALUES (new.id, new.title, new.clean_text);"
+    "END;" },
+  { 2,
+    /* Removed boilerplate, kept so it can be shown and restored, and the
+     * cleaner's version so a better cleaner re-runs on older articles. */
+    "ALTER TABLE articles ADD COLUMN cleaner_version INTEGER NOT NULL DEFAULT 0;"
+    "CREATE TABLE removed_spans ("
+    "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+    "  start_offset INTEGER NOT NULL,"
+    "  end_offset INTEGER NOT NULL,"
+    "  reason TEXT NOT NULL,"
+    "  restored INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (article_id, start_offset)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE TABLE events ("
+    "  id INTEGER PRIMARY KEY,"
+    "  label TEXT NOT NULL DEFAULT '',"
+    "  manual INTEGER NOT NULL DEFAULT 0"
+    ") STRICT;"
+    "CREATE TABLE event_articles ("
+    "  event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,"
+    "  article_id INTEGER NOT NULL UNIQUE REFERENCES articles (id) ON DELETE CASCADE,"
+    "  manual INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (event_id, article_id)"
+    ") STRICT;" },
+  { 3,
+    /* Analysis (px-events.c, px-comparison.c): each article's term profile
+     * as a JSON object {term: count} with the version of the analysis that
+     * made it; its strongest terms as an inverted index for finding
+     * similar articles; document frequencies kept by triggers so they
+     * follow imports and deletions; and compared sets of articles, cached
+     * under a key that names the articles and their texts. */
+    "CREATE TABLE article_profiles ("
+    "  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+    "  version INTEGER NOT NULL,"
+    "  terms TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE TABLE article_terms ("
+    "  term TEXT NOT NULL,"
+    "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (term, article_id)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE INDEX article_terms_by_article ON article_terms (article_id);"
+    "CREATE TABLE term_df ("
+    "  term TEXT PRIMARY KEY,"
+    "  df INTEGER NOT NULL"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE TRIGGER article_profiles_insert AFTER INSERT ON article_profiles BEGIN"
+    "  INSERT INTO term_df (term, df) SELECT key, 1 FROM json_each (new.terms) WHERE 1"
+    "    ON CONFLICT (term) DO UPDATE SET df = df + 1;"
+    "END;"
+    "CREATE TRIGGER article_profiles_delete AFTER DELETE ON article_profiles BEGIN"
+    "  UPDATE term_df SET df = df - 1"
+    "    WHERE term IN (SELECT key FROM json_each (old.terms));"
+    "  DELETE FROM term_df WHERE df <= 0;"
+    "END;"
+    "CREATE TABLE comparisons ("
+    "  key TEXT PRIMARY KEY,"
+    "  version INTEGER NOT NULL,"
+    "  result TEXT NOT NULL"
+    ") STRICT, WITHOUT ROWID;" },
+};
+
+const guint px_store_n_migrations = G_N_ELEMENTS (px_store_migrations);

@@ -1,0 +1,37 @@
+/* px-store-private.h: for the store's own files (events, claims, notes)
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "px-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  int version;          /* the user_version after this step */
+  const char *sql;      /* run in the step's transaction */
+} PxMigration;
+
+extern const PxMigration px_store_migrations[];
+extern const guint px_store_n_migrations;
+
+sqlite3      *_px_store_get_db     (PxStore      *self);
+/* A cached statement, reset and with its bindings cleared; borrowed. */
+sqlite3_stmt *_px_store_prepare    (PxStore      *self,
+                                    const char   *sql,
+                                    GError      **error);
+/* Sets @error from the connection's last error; returns FALSE. */
+gboolean      _px_store_fail       (PxStore      *self,
+                                    GError      **error);
+gboolean      _px_store_exec       (PxStore      *self,
+                                    const char   *sql,
+                                    GError      **error);
+char         *_px_store_column_dup (sqlite3_stmt *stmt,
+                                    int           column);
+
+G_END_DECLS

@@ -1,0 +1,779 @@
+/* px-store.c: the SQLite library of articles
+ *
+ * One PxStore is one connection: use one per thread. WAL lets the window
+ * read while an import thread or parallax-cli writes.
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "px-store-private.h"
+
+#include <glib/gstdio.h>
+
+#include "px-error.h"
+#include "px-span.h"
+
+/* "PrlX": marks the file as a Parallax library. */
+#define PX_APPLICATION_ID 0x50726c58
+
+struct _PxStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  GHashTable *statements;  /* SQL text → sqlite3_stmt */
+};
+
+G_DEFINE_FINAL_TYPE (PxStore, px_store, G_TYPE_OBJECT)
+
+void
+px_article_summary_free (PxArticleSummary *summary)
+{
+  g_free (summary->outlet);
+  g_free (summary->published);
+  g_free (summary->title);
+  g_free (summary);
+}
+
+void
+px_search_hit_free (PxSearchHit *hit)
+{
+  g_free (hit->outlet);
+  g_free (hit->title);
+  g_free (hit->snippet);
+  g_free (hit);
+}
+
+static void
+px_store_finalize (GObject *object)
+{
+  PxStore *self = PX_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  G_OBJECT_CLASS (px_store_parent_class)->finalize (object);
+}
+
+static void
+px_store_class_init (PxStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = px_store_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+px_store_init (PxStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+}
+
+static PxStoreError
+store_error_code (int code)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return PX_STORE_ERROR_CORRUPT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return PX_STORE_ERROR_BUSY;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      return PX_STORE_ERROR_READ_ONLY;
+    case SQLITE_FULL:
+      return PX_STORE_ERROR_FULL;
+    default:
+      return PX_STORE_ERROR_FAILED;
+    }
+}
+
+gboolean
+_px_store_fail (PxStore  *self,
+                GError  **error)
+{
+  int code = sqlite3_extended_errcode (self->db);
+
+  g_set_error (error, PX_STORE_ERROR, store_error_code (code),
+               "%s: %s", self->path, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+sqlite3 *
+_px_store_get_db (PxStore *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+_px_store_prepare (PxStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _px_store_fail (self, error);
+      return NULL;
+    }
+  /* Statements are string literals: the key outlives the table. */
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+_px_store_exec (PxStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return _px_store_fail (self, error);
+  return TRUE;
+}
+
+char *
+_px_store_column_dup (sqlite3_stmt *stmt,
+                      int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static int
+query_int (PxStore    *self,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Runs before anything is written, so a library this version cannot
+ * read is left byte for byte as it was. */
+static gboolean
+check_compatible (PxStore  *self,
+                  GError  **error)
+{
+  int version = query_int (self, "PRAGMA user_version");
+  int newest = px_store_migrations[px_store_n_migrations - 1].version;
+
+  if (version < 0)
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT,
+                   "%s is not a Parallax library, or it is damaged: %s",
+                   self->path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  if (version > newest)
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NEWER_SCHEMA,
+                   "%s was written by a newer version of Parallax (library version %d, "
+                   "this version reads up to %d); update Parallax to open it",
+                   self->path, version, newest);
+      return FALSE;
+    }
+  if (version > 0 && query_int (self, "PRAGMA application_id") != PX_APPLICATION_ID)
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT,
+                   "%s is an SQLite database but not a Parallax library", self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (PxStore  *self,
+         GError  **error)
+{
+  int version = query_int (self, "PRAGMA user_version");
+
+  if (version < 0)
+    return _px_store_fail (self, error);
+  for (guint i = 0; i < px_store_n_migrations; i++)
+    {
+      const PxMigration *step = &px_store_migrations[i];
+      g_autofree char *set_version = NULL;
+
+      if (step->version <= version)
+        continue;
+      set_version = g_strdup_printf ("PRAGMA user_version = %d;"
+                                     "PRAGMA application_id = %d;",
+                                     step->version, PX_APPLICATION_ID);
+      if (!_px_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!_px_store_exec (self, step->sql, error) ||
+          !_px_store_exec (self, set_version, error) ||
+          !_px_store_exec (self, "COMMIT", error))
+        {
+          g_prefix_error (error, "Could not upgrade the library to version %d: ", step->version);
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+char *
+px_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "parallax", "library.sqlite3", NULL);
+}
+
+static gboolean
+configure (PxStore  *self,
+           GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+
+  sqlite3_extended_result_codes (self->db, 1);
+  if (!_px_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error))
+    return FALSE;
+  if (strcmp (self->path, ":memory:") == 0)
+    return TRUE;
+
+  /* A corrupt or foreign file fails here, before anything is written to it. */
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) != SQLITE_OK)
+    return _px_store_fail (self, error);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+  if (!wal && sqlite3_errcode (self->db) != SQLITE_OK && sqlite3_errcode (self->db) != SQLITE_DONE)
+    return _px_store_fail (self, error);
+  if (!wal)
+    g_debug ("%s: not in WAL mode; readers may wait for writers", self->path);
+  return TRUE;
+}
+
+PxStore *
+px_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr (PxStore) self = NULL;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (PX_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (strcmp (path, ":memory:") != 0)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_READ_ONLY,
+                       "Could not create the folder %s: %s", dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  if (sqlite3_open_v2 (path, &self->db, flags, NULL) != SQLITE_OK)
+    {
+      if (self->db == NULL)
+        {
+          g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_FAILED,
+                       "%s: out of memory", path);
+          return NULL;
+        }
+      return _px_store_fail (self, error), NULL;
+    }
+  sqlite3_busy_timeout (self->db, 10000);
+  if (!check_compatible (self, error) || !configure (self, error) || !migrate (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+px_store_get_path (PxStore *self)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+px_store_begin (PxStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  return _px_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+/* Cached statements stay active after their last row was read; an active
+ * statement would keep COMMIT from releasing the write lock. */
+static void
+reset_statements (PxStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  while ((stmt = sqlite3_next_stmt (self->db, stmt)) != NULL)
+    sqlite3_reset (stmt);
+}
+
+gboolean
+px_store_commit (PxStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  reset_statements (self);
+  return _px_store_exec (self, "COMMIT", error);
+}
+
+void
+px_store_rollback (PxStore *self)
+{
+  g_return_if_fail (PX_IS_STORE (self));
+  reset_statements (self);
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+step_done (PxStore       *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _px_store_fail (self, error);
+  return TRUE;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+gint64
+px_store_find_by_hash (PxStore     *self,
+                       const char  *content_hash,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), -1);
+
+  stmt = _px_store_prepare (self, "SELECT id FROM articles WHERE content_hash = ?", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, content_hash, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    return _px_store_fail (self, error), -1;
+  return 0;
+}
+
+static gint64
+ensure_outlet (PxStore     *self,
+               const char  *name,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (name == NULL || *name == '\0')
+    return 0;
+  stmt = _px_store_prepare (self,
+                            "INSERT INTO outlets (name) VALUES (?) "
+                            "ON CONFLICT (name) DO UPDATE SET name = name RETURNING id",
+                            error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return _px_store_fail (self, error), -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+insert_spans (PxStore       *self,
+              gint64         article_id,
+              const GArray  *removed,
+              GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _px_store_prepare (self, "DELETE FROM removed_spans WHERE article_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; removed != NULL && i < removed->len; i++)
+    {
+      const PxSpan *span = &g_array_index (removed, PxSpan, i);
+
+      stmt = _px_store_prepare (self,
+                                "INSERT OR REPLACE INTO removed_spans "
+                                "(article_id, start_offset, end_offset, reason, restored) "
+                                "VALUES (?, ?, ?, ?, ?)",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, article_id);
+      sqlite3_bind_int (stmt, 2, span->start);
+      sqlite3_bind_int (stmt, 3, span->end);
+      sqlite3_bind_text (stmt, 4, px_removal_reason_to_string (span->reason), -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 5, span->restored ? 1 : 0);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+px_store_insert_article (PxStore    *self,
+                         PxArticle  *article,
+                         GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 outlet_id;
+  gboolean own_transaction;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PX_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (px_article_get_content_hash (article) != NULL, FALSE);
+
+  own_transaction = sqlite3_get_autocommit (self->db);
+  if (own_transaction && !px_store_begin (self, error))
+    return FALSE;
+
+  outlet_id = ensure_outlet (self, px_article_get_outlet (article), error);
+  if (outlet_id < 0)
+    goto fail;
+  stmt = _px_store_prepare (self,
+                            "INSERT INTO articles (outlet_id, title, url, published, language, "
+                            "format, source_file, content_hash, raw_text, clean_text, "
+                            "cleaner_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  if (outlet_id > 0)
+    sqlite3_bind_int64 (stmt, 1, outlet_id);
+  sqlite3_bind_text (stmt, 2, px_article_get_title (article) ? px_article_get_title (article) : "",
+                     -1, SQLITE_TRANSIENT);
+  bind_text (stmt, 3, px_article_get_url (article));
+  bind_text (stmt, 4, px_article_get_published (article));
+  bind_text (stmt, 5, px_article_get_language (article));
+  sqlite3_bind_text (stmt, 6, px_article_get_format (article) ? px_article_get_format (article) : "text",
+                     -1, SQLITE_TRANSIENT);
+  bind_text (stmt, 7, px_article_get_source_file (article));
+  sqlite3_bind_text (stmt, 8, px_article_get_content_hash (article), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, px_article_get_raw_text (article) ? px_article_get_raw_text (article) : "",
+                     -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10,
+                     px_article_get_clean_text (article) ? px_article_get_clean_text (article) : "",
+                     -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 11, px_article_get_cleaner_version (article));
+  if (!step_done (self, stmt, error))
+    goto fail;
+  px_article_set_id (article, sqlite3_last_insert_rowid (self->db));
+  if (!insert_spans (self, px_article_get_id (article), px_article_get_removed (article), error))
+    goto fail;
+  if (own_transaction && !px_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  if (own_transaction)
+    px_store_rollback (self);
+  return FALSE;
+}
+
+static GArray *
+load_spans (PxStore  *self,
+            gint64    article_id,
+            GError  **error)
+{
+  g_autoptr (GArray) spans = px_span_array_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _px_store_prepare (self,
+                            "SELECT start_offset, end_offset, reason, restored FROM removed_spans "
+                            "WHERE article_id = ? ORDER BY start_offset",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PxSpan span = { sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
+                      PX_REMOVAL_NAVIGATION, sqlite3_column_int (stmt, 3) != 0 };
+
+      px_removal_reason_from_string ((const char *) sqlite3_column_text (stmt, 2), &span.reason);
+      g_array_append_val (spans, span);
+    }
+  if (rc != SQLITE_DONE)
+    return _px_store_fail (self, error), NULL;
+  return g_steal_pointer (&spans);
+}
+
+PxArticle *
+px_store_get_article (PxStore  *self,
+                      gint64    id,
+                      GError  **error)
+{
+  g_autoptr (PxArticle) article = NULL;
+  g_autoptr (GArray) spans = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+
+  stmt = _px_store_prepare (self,
+                            "SELECT a.id, o.name, a.title, a.url, a.published, a.language, "
+                            "a.format, a.source_file, a.content_hash, a.raw_text, a.clean_text, "
+                            "a.cleaner_version "
+                            "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
+                            "WHERE a.id = ?",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND,
+                   "No article with id %" G_GINT64_FORMAT " in %s", id, self->path);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    return _px_store_fail (self, error), NULL;
+
+  article = g_object_new (PX_TYPE_ARTICLE,
+                          "id", sqlite3_column_int64 (stmt, 0),
+                          "outlet", sqlite3_column_text (stmt, 1),
+                          "title", sqlite3_column_text (stmt, 2),
+                          "url", sqlite3_column_text (stmt, 3),
+                          "published", sqlite3_column_text (stmt, 4),
+                          "language", sqlite3_column_text (stmt, 5),
+                          "format", sqlite3_column_text (stmt, 6),
+                          "source-file", sqlite3_column_text (stmt, 7),
+                          "content-hash", sqlite3_column_text (stmt, 8),
+                          "raw-text", sqlite3_column_text (stmt, 9),
+                          "clean-text", sqlite3_column_text (stmt, 10),
+                          NULL);
+  px_article_set_cleaner_version (article, sqlite3_column_int (stmt, 11));
+  sqlite3_reset (stmt);
+
+  spans = load_spans (self, id, error);
+  if (spans == NULL)
+    return NULL;
+  px_article_set_removed (article, spans);
+  return g_steal_pointer (&article);
+}
+
+gint64
+px_store_count_articles (PxStore  *self,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PX_IS_STORE (self), -1);
+
+  stmt = _px_store_prepare (self, "SELECT count(*) FROM articles", error);
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return _px_store_fail (self, error), -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+GPtrArray *
+px_store_list_articles (PxStore  *self,
+                        guint     offset,
+                        guint     limit,
+                        GError  **error)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) px_article_summary_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+
+  /* Newest first, in the order of the articles_by_date index. */
+  stmt = _px_store_prepare (self,
+                            "SELECT a.id, o.name, a.published, a.title "
+                            "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
+                            "ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit);
+  sqlite3_bind_int64 (stmt, 2, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PxArticleSummary *row = g_new0 (PxArticleSummary, 1);
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->outlet = _px_store_column_dup (stmt, 1);
+      row->published = _px_store_column_dup (stmt, 2);
+      row->title = _px_store_column_dup (stmt, 3);
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    return _px_store_fail (self, error), NULL;
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+px_store_delete_articles (PxStore       *self,
+                          const gint64  *ids,
+                          guint          n_ids,
+                          GError       **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+
+  if (!px_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      sqlite3_stmt *stmt = _px_store_prepare (self, "DELETE FROM articles WHERE id = ?", error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      if (!step_done (self, stmt, error))
+        goto fail;
+      if (sqlite3_changes (self->db) == 0)
+        {
+          g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND,
+                       "No article with id %" G_GINT64_FORMAT " in %s", ids[i], self->path);
+          goto fail;
+        }
+    }
+  /* Events left without articles go with them. */
+  if (!_px_store_exec (self,
+                       "DELETE FROM events WHERE id NOT IN (SELECT event_id FROM event_articles)",
+                       error))
+    goto fail;
+  return px_store_commit (self, error);
+
+fail:
+  px_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+px_store_update_cleaning (PxStore       *self,
+                          gint64         id,
+                          const char    *clean_text,
+                          const GArray  *removed,
+                          int            cleaner_version,
+                          GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean own_transaction;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+
+  own_transaction = sqlite3_get_autocommit (self->db);
+  if (own_transaction && !px_store_begin (self, error))
+    return FALSE;
+  stmt = _px_store_prepare (self,
+                            "UPDATE articles SET clean_text = ?, cleaner_version = ? WHERE id = ?",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, clean_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, cleaner_version);
+  sqlite3_bind_int64 (stmt, 3, id);
+  if (!step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND,
+                   "No article with id %" G_GINT64_FORMAT " in %s", id, self->path);
+      goto fail;
+    }
+  if (!insert_spans (self, id, removed, error))
+    goto fail;
+  if (own_transaction && !px_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  if (own_transaction)
+    px_store_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+px_store_search (PxStore     *self,
+                 const char  *query,
+                 guint        limit,
+                 GError     **error)
+{
+  g_autoptr (GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) px_search_hit_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  stmt = _px_store_prepare (self,
+                            "SELECT a.id, o.name, a.title, "
+                            "snippet (articles_fts, 1, char(2), char(3), '…', 12) "
+                            "FROM articles_fts f JOIN articles a ON a.id = f.rowid "
+                            "LEFT JOIN outlets o ON o.id = a.outlet_id "
+                            "WHERE articles_fts MATCH ? ORDER BY f.rank LIMIT ?",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PxSearchHit *hit = g_new0 (PxSearchHit, 1);
+
+      hit->id = sqlite3_column_int64 (stmt, 0);
+      hit->outlet = _px_store_column_dup (stmt, 1);
+      hit->title = _px_store_column_dup (stmt, 2);
+      hit->snippet = _px_store_column_dup (stmt, 3);
+      g_ptr_array_add (hits, hit);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      /* FTS5 reports a malformed query as a plain SQLITE_ERROR. */
+      g_set_error (error, PX_STORE_ERROR,
+                   (rc & 0xff) == SQLITE_ERROR ? PX_STORE_ERROR_QUERY : store_error_code (rc),
+                   "Cannot search for “%s”: %s", query, sqlite3_errmsg (self->db));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  return g_steal_pointer (&hits);
+}

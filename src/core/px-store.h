@@ -1,0 +1,82 @@
+/* px-store.h: the SQLite library of articles
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "px-article.h"
+
+G_BEGIN_DECLS
+
+#define PX_TYPE_STORE (px_store_get_type ())
+G_DECLARE_FINAL_TYPE (PxStore, px_store, PX, STORE, GObject)
+
+/* The newest schema this build knows; a library with a higher
+ * user_version is refused with PX_STORE_ERROR_NEWER_SCHEMA. */
+#define PX_STORE_SCHEMA_VERSION 3
+
+/* One row of the library list: no texts, so a page of them is cheap. */
+typedef struct
+{
+  gint64 id;
+  char *outlet;
+  char *published;
+  char *title;
+} PxArticleSummary;
+
+typedef struct
+{
+  gint64 id;
+  char *outlet;
+  char *title;
+  char *snippet;  /* the hit in context; matches between \x02 and \x03 */
+} PxSearchHit;
+
+void        px_article_summary_free     (PxArticleSummary *summary);
+void        px_search_hit_free          (PxSearchHit      *hit);
+
+char       *px_store_default_path       (void);
+PxStore    *px_store_open               (const char       *path,
+                                         GError          **error);
+const char *px_store_get_path           (PxStore          *self);
+
+gboolean    px_store_begin              (PxStore          *self,
+                                         GError          **error);
+gboolean    px_store_commit             (PxStore          *self,
+                                         GError          **error);
+void        px_store_rollback           (PxStore          *self);
+
+gint64      px_store_find_by_hash       (PxStore          *self,
+                                         const char       *content_hash,
+                                         GError          **error);
+gboolean    px_store_insert_article     (PxStore          *self,
+                                         PxArticle        *article,
+                                         GError          **error);
+PxArticle  *px_store_get_article        (PxStore          *self,
+                                         gint64            id,
+                                         GError          **error);
+gint64      px_store_count_articles     (PxStore          *self,
+                                         GError          **error);
+GPtrArray  *px_store_list_articles      (PxStore          *self,
+                                         guint             offset,
+                                         guint             limit,
+                                         GError          **error);
+gboolean    px_store_delete_articles    (PxStore          *self,
+                                         const gint64     *ids,
+                                         guint             n_ids,
+                                         GError          **error);
+gboolean    px_store_update_cleaning    (PxStore          *self,
+                                         gint64            id,
+                                         const char       *clean_text,
+                                         const GArray     *removed,
+                                         int               cleaner_version,
+                                         GError          **error);
+GPtrArray  *px_store_search             (PxStore          *self,
+                                         const char       *query,
+                                         guint             limit,
+                                         GError          **error);
+
+G_END_DECLS
