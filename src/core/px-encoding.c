@@ -1,0 +1,127 @@
+/* px-encoding.c
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "px-encoding.h"
+
+#include <string.h>
+
+#include "px-error.h"
+
+gboolean
+px_encoding_is_binary (const char *data,
+                       gsize       length)
+{
+  gsize sample = MIN (length, 8192);
+  gsize controls = 0;
+
+  /* UTF-16 text is full of NULs but starts with a BOM. */
+  if (length >= 2 && ((guchar) data[0] == 0xff || (guchar) data[0] == 0xfe) &&
+      ((guchar) data[1] == 0xfe || (guchar) data[1] == 0xff))
+    return FALSE;
+  for (gsize i = 0; i < sample; i++)
+    {
+      guchar c = data[i];
+      if (c == 0)
+        return TRUE;
+      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+        controls++;
+    }
+  return sample > 0 && controls * 20 > sample;
+}
+
+/* Drops NULs and C0/C1 controls and the Unicode bidi overrides that
+ * could disguise text; normalises line ends. */
+static char *
+sanitize (const char *utf8,
+          gsize       length)
+{
+  GString *out = g_string_sized_new (length);
+  const char *p = utf8, *end = utf8 + length;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      if (c == '\r')
+        {
+          g_string_append_c (out, '\n');
+          if (next < end && *next == '\n')
+            next++;
+        }
+      else if (c == '\n' || c == '\t')
+        g_string_append_c (out, c);
+      else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0xfeff ||
+               (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        ; /* dropped */
+      else
+        g_string_append_len (out, p, next - p);
+      p = next;
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+px_encoding_to_utf8 (const char  *data,
+                     gsize        length,
+                     const char  *declared_charset,
+                     char       **used_charset,
+                     GError     **error)
+{
+  g_autofree char *converted = NULL;
+  const char *charset = NULL;
+  gsize converted_length = 0;
+
+  if (px_encoding_is_binary (data, length))
+    {
+      g_set_error_literal (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                           "looks like a binary file, not text");
+      return NULL;
+    }
+
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+      charset = "UTF-8";
+    }
+  else if (length >= 2 && memcmp (data, "\xff\xfe", 2) == 0)
+    charset = "UTF-16LE";
+  else if (length >= 2 && memcmp (data, "\xfe\xff", 2) == 0)
+    charset = "UTF-16BE";
+
+  if (charset != NULL && g_str_has_prefix (charset, "UTF-16"))
+    {
+      converted = g_convert (data + 2, length - 2, "UTF-8", charset, NULL, &converted_length, error);
+      if (converted == NULL)
+        return NULL;
+    }
+  else if (g_utf8_validate_len (data, length, NULL))
+    charset = "UTF-8";
+  else
+    {
+      const char *fallbacks[] = { declared_charset, "WINDOWS-1252", "ISO-8859-1" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fallbacks) && converted == NULL; i++)
+        {
+          if (fallbacks[i] == NULL || g_ascii_strcasecmp (fallbacks[i], "UTF-8") == 0)
+            continue;
+          converted = g_convert (data, length, "UTF-8", fallbacks[i], NULL, &converted_length, NULL);
+          charset = fallbacks[i];
+        }
+      if (converted == NULL)
+        {
+          g_set_error_literal (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                               "the text is in no encoding Parallax can read");
+          return NULL;
+        }
+    }
+
+  if (used_charset != NULL)
+    *used_charset = g_strdup (charset);
+  if (converted != NULL)
+    return sanitize (converted, converted_length);
+  return sanitize (data, length);
+}
