@@ -1,0 +1,306 @@
+/* test-store.c: the SQLite library
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "px-error.h"
+#include "px-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = g_dir_make_tmp ("px-store-XXXXXX", NULL);
+  fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+run_sql (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  sqlite3_close (db);
+}
+
+static int
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* Real sentences from the ECB+ corpus (texts not copyrighted). */
+static PxArticle *
+make_article (const char *title,
+              const char *text,
+              const char *hash)
+{
+  return g_object_new (PX_TYPE_ARTICLE,
+                       "outlet", "theguardian.com", "title", title, "format", "text",
+                       "raw-text", text, "clean-text", text, "content-hash", hash,
+                       "published", "2013-09-16", NULL);
+}
+
+static gint64
+count_hits (PxStore    *store,
+            const char *query)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) hits = px_store_search (store, query, 100, &error);
+
+  g_assert_no_error (error);
+  return hits->len;
+}
+
+static void
+test_new_library (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (fixture->path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (px_store_count_articles (store, &error), ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, PX_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM pragma_journal_mode "
+                                             "WHERE journal_mode = 'wal'"), ==, 1);
+}
+
+static void
+test_migrates_version_1 (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *fixture_sql = NULL;
+  g_autofree char *sql_path = g_build_filename (g_getenv ("PX_TEST_FIXTURES"), "library-v1.sql", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+  g_autoptr (PxArticle) article = NULL;
+
+  g_assert_true (g_file_get_contents (sql_path, &fixture_sql, NULL, NULL));
+  run_sql (fixture->path, fixture_sql);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+
+  store = px_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, PX_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (px_store_count_articles (store, &error), ==, 2);
+
+  /* The old articles keep their texts and their search index. */
+  article = px_store_get_article (store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_article_get_outlet (article), ==, "theguardian.com");
+  g_assert_true (g_str_has_suffix (px_article_get_clean_text (article), "highest mountain."));
+  g_assert_cmpuint (px_article_get_removed (article)->len, ==, 0);
+  g_assert_cmpint (count_hits (store, "Aoraki"), ==, 1);
+  g_assert_cmpint (count_hits (store, "climber"), ==, 2);
+}
+
+static void
+test_refuses_newer (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len, after_len;
+
+  run_sql (fixture->path, "PRAGMA application_id = 1349676120; CREATE TABLE future (x);"
+                          "PRAGMA user_version = 999;");
+  g_assert_true (g_file_get_contents (fixture->path, &before, &before_len, NULL));
+
+  store = px_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, "newer version of Parallax"));
+  g_assert_nonnull (strstr (error->message, fixture->path));
+
+  /* Refusing leaves the file as it was. */
+  g_assert_true (g_file_get_contents (fixture->path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 999);
+}
+
+static void
+test_refuses_foreign (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+
+  run_sql (fixture->path, "CREATE TABLE other (x); PRAGMA user_version = 1;");
+  store = px_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_refuses_garbage (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = NULL;
+  g_autofree char *garbage = g_strnfill (8192, 'x');
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (fixture->path, garbage, -1, NULL));
+  store = px_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT);
+  g_assert_true (g_file_get_contents (fixture->path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, garbage);
+}
+
+static void
+test_fts_follows_changes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (fixture->path, &error);
+  g_autoptr (PxArticle) first = make_article ("British climber dies in New Zealand fall",
+                                              "A British climber has died in a fall on New "
+                                              "Zealand's highest mountain.", "h1");
+  g_autoptr (PxArticle) second = make_article ("Climber dead after Aoraki Mount Cook fall",
+                                               "The man fell while descending Aoraki Mount Cook.",
+                                               "h2");
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_true (px_store_insert_article (store, first, &error));
+  g_assert_true (px_store_insert_article (store, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_hits (store, "climber"), ==, 2);
+  g_assert_cmpint (count_hits (store, "descending"), ==, 1);
+
+  /* Update: the old words leave the index, the new ones enter it. */
+  id = px_article_get_id (second);
+  g_assert_true (px_store_update_cleaning (store, id, "Police said the climber was roped to a "
+                                           "guide.", NULL, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_hits (store, "descending"), ==, 0);
+  g_assert_cmpint (count_hits (store, "roped"), ==, 1);
+
+  /* Delete: nothing of the article is left in the index. */
+  g_assert_true (px_store_delete_articles (store, &id, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_hits (store, "roped"), ==, 0);
+  g_assert_cmpint (count_hits (store, "Aoraki"), ==, 0);
+  g_assert_cmpint (count_hits (store, "climber"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'roped'"), ==, 0);
+}
+
+static void
+test_rollback_on_error (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (fixture->path, &error);
+  g_autoptr (PxArticle) kept = make_article ("Kept", "A British climber has died.", "same");
+  g_autoptr (PxArticle) batch1 = make_article ("Batch", "The man fell while descending.", "new");
+  g_autoptr (PxArticle) batch2 = make_article ("Clash", "Another text with the same hash.", "same");
+  gint64 missing = 4242;
+
+  g_assert_true (px_store_insert_article (store, kept, &error));
+
+  g_assert_true (px_store_begin (store, &error));
+  g_assert_true (px_store_insert_article (store, batch1, &error));
+  g_assert_false (px_store_insert_article (store, batch2, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_FAILED);
+  px_store_rollback (store);
+  g_clear_error (&error);
+
+  /* The whole batch is gone, the earlier article is untouched. */
+  g_assert_cmpint (px_store_count_articles (store, &error), ==, 1);
+  g_assert_cmpint (count_hits (store, "descending"), ==, 0);
+
+  /* A failed delete removes nothing. */
+  {
+    gint64 ids[] = { px_article_get_id (kept), missing };
+    g_assert_false (px_store_delete_articles (store, ids, 2, &error));
+    g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
+    g_assert_cmpint (px_store_count_articles (store, NULL), ==, 1);
+  }
+}
+
+static void
+test_malformed_query (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *queries[] = { "\"unterminated", "AND", "climber NOT", "(((", "title:", "*", "NEAR(" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (fixture->path, &error);
+  g_autoptr (PxArticle) article = make_article ("Climber", "A British climber has died.", "h");
+
+  g_assert_true (px_store_insert_article (store, article, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr (GError) query_error = NULL;
+      g_autoptr (GPtrArray) hits = px_store_search (store, queries[i], 10, &query_error);
+
+      g_assert_null (hits);
+      g_assert_error (query_error, PX_STORE_ERROR, PX_STORE_ERROR_QUERY);
+    }
+  /* The connection is still good afterwards. */
+  g_assert_cmpint (count_hits (store, "climber"), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/px/store/new", test_new_library);
+  ADD ("/px/store/migrate-v1", test_migrates_version_1);
+  ADD ("/px/store/refuse-newer", test_refuses_newer);
+  ADD ("/px/store/refuse-foreign", test_refuses_foreign);
+  ADD ("/px/store/refuse-garbage", test_refuses_garbage);
+  ADD ("/px/store/fts-follows-changes", test_fts_follows_changes);
+  ADD ("/px/store/rollback", test_rollback_on_error);
+  ADD ("/px/store/malformed-query", test_malformed_query);
+#undef ADD
+
+  return g_test_run ();
+}
