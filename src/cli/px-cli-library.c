@@ -34,7 +34,7 @@ valid_date (const char *text)
 }
 
 static const char *
-location (PxImportResult *result,
+location (const PxImportResult *result,
           char           *buffer,
           gsize           size)
 {
@@ -43,6 +43,33 @@ location (PxImportResult *result,
   else
     g_snprintf (buffer, size, "%s", result->file);
   return buffer;
+}
+
+/* Printed as each batch commits, so what was printed is in the library
+ * even if the import is killed afterwards. */
+static void
+print_result (const PxImportResult *result,
+              gpointer              user_data)
+{
+  char where[4096];
+
+  switch (result->status)
+    {
+    case PX_IMPORT_STORED:
+      {
+        g_autofree char *o = field (result->outlet), *t = field (result->title);
+        printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", result->article_id, o, t);
+        fflush (stdout);
+      }
+      break;
+    case PX_IMPORT_DUPLICATE:
+      fprintf (stderr, "%s: already in the library as article %" G_GINT64_FORMAT "\n",
+               location (result, where, sizeof where), result->article_id);
+      break;
+    case PX_IMPORT_FAILED:
+      fprintf (stderr, "%s: %s\n", location (result, where, sizeof where), result->error->message);
+      break;
+    }
 }
 
 int
@@ -87,6 +114,7 @@ px_cli_import (PxStore  *store,
   importer = px_importer_new (px_store_get_path (store));
   px_importer_set_overrides (importer, outlet, published, url, title);
   px_importer_set_max_file_size (importer, max_mb * 1024 * 1024);
+  px_importer_set_result_func (importer, print_result, NULL);
   results = px_importer_import (importer, store, (const char * const *) files, NULL, &error);
   if (results == NULL)
     {
@@ -95,28 +123,8 @@ px_cli_import (PxStore  *store,
     }
 
   for (guint i = 0; i < results->len; i++)
-    {
-      PxImportResult *result = g_ptr_array_index (results, i);
-      char where[4096];
-
-      switch (result->status)
-        {
-        case PX_IMPORT_STORED:
-          {
-            g_autofree char *o = field (result->outlet), *t = field (result->title);
-            printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", result->article_id, o, t);
-          }
-          break;
-        case PX_IMPORT_DUPLICATE:
-          fprintf (stderr, "%s: already in the library as article %" G_GINT64_FORMAT "\n",
-                   location (result, where, sizeof where), result->article_id);
-          break;
-        case PX_IMPORT_FAILED:
-          fprintf (stderr, "%s: %s\n", location (result, where, sizeof where), result->error->message);
-          status = PX_CLI_FAILED;
-          break;
-        }
-    }
+    if (((PxImportResult *) g_ptr_array_index (results, i))->status == PX_IMPORT_FAILED)
+      status = PX_CLI_FAILED;
   return status;
 }
 

@@ -16,6 +16,8 @@
 #include "px-cleaner.h"
 #include "px-encoding.h"
 #include "px-error.h"
+#include "px-events.h"
+#include "px-language.h"
 #include "px-readers.h"
 
 #define BATCH_SIZE 500
@@ -32,6 +34,8 @@ struct _PxImporter
   goffset max_file_size;
   double fraction;
   PxCleaner *cleaner;
+  PxImportResultFunc result_func;
+  gpointer result_data;
   GMainContext *progress_context;  /* set while an async import runs */
 };
 
@@ -147,6 +151,27 @@ px_importer_set_max_file_size (PxImporter *self,
 {
   g_return_if_fail (PX_IS_IMPORTER (self));
   self->max_file_size = max_bytes;
+}
+
+void
+px_importer_set_result_func (PxImporter         *self,
+                             PxImportResultFunc  func,
+                             gpointer            user_data)
+{
+  g_return_if_fail (PX_IS_IMPORTER (self));
+  self->result_func = func;
+  self->result_data = user_data;
+}
+
+/* Hands the results from *@reported on to the result func. */
+static void
+report_results (PxImporter *self,
+                GPtrArray  *results,
+                guint      *reported)
+{
+  for (; *reported < results->len; (*reported)++)
+    if (self->result_func != NULL)
+      self->result_func (g_ptr_array_index (results, *reported), self->result_data);
 }
 
 double
@@ -371,6 +396,22 @@ ensure_title (PxArticle *article)
   px_article_set_title (article, g_strstrip (line));
 }
 
+/* The language a file declared, in the form the analysis knows ("en_GB"
+ * → "en"), else the one its text is written in. */
+static void
+detect_language (PxArticle *article)
+{
+  const char *declared = px_article_get_language (article);
+  const char *language;
+
+  if (declared != NULL && *declared != '\0')
+    language = px_language_canonical (declared);
+  else
+    language = px_language_detect (px_article_get_raw_text (article), -1);
+  if (language != NULL)
+    px_article_set_language (article, language);
+}
+
 /* Cleans and stores one item; the result says what happened. */
 static PxImportResult *
 store_item (PxImporter    *self,
@@ -386,6 +427,7 @@ store_item (PxImporter    *self,
   gint64 existing;
 
   apply_overrides (self, article, path);
+  detect_language (article);
   cleaning = px_cleaner_clean (self->cleaner, px_article_get_raw_text (article),
                                px_article_get_title (article), px_article_get_language (article),
                                item->given, NULL);
@@ -416,15 +458,25 @@ store_item (PxImporter    *self,
   return result;
 }
 
-/* Ends the open batch; on failure the batch's articles are reported as
- * not stored, since the rollback took them out again. */
+/* Groups the batch's new articles into events and commits them together;
+ * on failure the batch's articles are reported as not stored, since the
+ * rollback took them out again. */
 static gboolean
 end_batch (PxStore    *store,
            GPtrArray  *results,
            guint       batch_start,
            GError    **error)
 {
-  if (px_store_commit (store, error))
+  g_autoptr (GArray) stored = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = batch_start; i < results->len; i++)
+    {
+      PxImportResult *result = g_ptr_array_index (results, i);
+      if (result->status == PX_IMPORT_STORED)
+        g_array_append_val (stored, result->article_id);
+    }
+  if ((stored->len == 0 || px_events_assign (store, (gint64 *) stored->data, stored->len, error)) &&
+      px_store_commit (store, error))
     return TRUE;
   px_store_rollback (store);
   for (guint i = batch_start; i < results->len; i++)
@@ -448,7 +500,7 @@ px_importer_import (PxImporter          *self,
 {
   g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) px_import_result_free);
   guint n_files = g_strv_length ((char **) files);
-  guint in_batch = 0, batch_start = 0;
+  guint in_batch = 0, batch_start = 0, reported = 0;
   double last_fraction = -1.0;
 
   g_return_val_if_fail (PX_IS_IMPORTER (self), NULL);
@@ -465,6 +517,8 @@ px_importer_import (PxImporter          *self,
       if (items == NULL)
         {
           g_ptr_array_add (results, result_new_error (files[f], 0, read_error));
+          if (in_batch == 0)
+            report_results (self, results, &reported);
           continue;
         }
 
@@ -497,6 +551,7 @@ px_importer_import (PxImporter          *self,
               in_batch = 0;
               if (!end_batch (store, results, batch_start, error))
                 return NULL;
+              report_results (self, results, &reported);
             }
           report_progress (self, (f + (double) (i + 1) / items->len) / n_files, &last_fraction);
         }
@@ -504,6 +559,7 @@ px_importer_import (PxImporter          *self,
     }
   if (in_batch > 0 && !end_batch (store, results, batch_start, error))
     return NULL;
+  report_results (self, results, &reported);
   if (error != NULL && *error != NULL)
     return NULL;
   return g_steal_pointer (&results);

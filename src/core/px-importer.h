@@ -32,6 +32,12 @@ typedef struct
 
 void px_import_result_free (PxImportResult *result);
 
+/* Called for each result once it is final: a stored article after its
+ * batch is committed, so a caller that prints it never names an article a
+ * crash could still take back. */
+typedef void (*PxImportResultFunc) (const PxImportResult *result,
+                                    gpointer              user_data);
+
 #define PX_TYPE_IMPORTER (px_importer_get_type ())
 G_DECLARE_FINAL_TYPE (PxImporter, px_importer, PX, IMPORTER, GObject)
 
@@ -49,6 +55,9 @@ void        px_importer_set_overrides    (PxImporter           *self,
 void        px_importer_set_max_file_size (PxImporter          *self,
                                           goffset               max_bytes);
 double      px_importer_get_fraction     (PxImporter           *self);
+void        px_importer_set_result_func  (PxImporter           *self,
+                                          PxImportResultFunc    func,
+                                          gpointer              user_data);
 
 /* Imports @files into @store (the importer's own db_path is ignored), one
  * transaction per batch. Returns PxImportResult, one per article tried and
