@@ -20,6 +20,8 @@ static const PxCliCommand commands[] = {
   { "show", px_cli_show, "Print an article's text" },
   { "search", px_cli_search, "Search the library" },
   { "rm", px_cli_rm, "Remove articles" },
+  { "reclean", px_cli_reclean, "Clean articles again" },
+  { "restore", px_cli_restore, "Put removed text back into an article" },
 };
 
 static void

@@ -9,6 +9,7 @@
 #include "px-cli.h"
 #include "px-error.h"
 #include "px-importer.h"
+#include "px-reclean.h"
 #include "px-span.h"
 
 /* Tabs and newlines would break the line-per-record output. */
@@ -299,6 +300,84 @@ px_cli_rm (PxStore  *store,
       g_array_append_val (ids, id);
     }
   if (!px_store_delete_articles (store, (gint64 *) ids->data, ids->len, &error))
+    {
+      px_cli_error ("%s", error->message);
+      return PX_CLI_FAILED;
+    }
+  return PX_CLI_OK;
+}
+
+int
+px_cli_reclean (PxStore  *store,
+                int       argc,
+                char    **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new ("[ID…] — clean articles again");
+  g_autoptr (PxCleaner) cleaner = px_cleaner_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_set_summary (context,
+                                "Cleans the given articles again, or, without ids, every article\n"
+                                "an older version of Parallax cleaned. Restored spans stay restored.\n"
+                                "Prints the number of articles cleaned.");
+  if (!px_cli_parse (context, &argc, &argv))
+    return PX_CLI_USAGE;
+  if (argc == 1)
+    {
+      gint64 n = px_reclean_outdated (store, cleaner, NULL, &error);
+      if (n < 0)
+        {
+          px_cli_error ("%s", error->message);
+          return PX_CLI_FAILED;
+        }
+      printf ("%" G_GINT64_FORMAT "\n", n);
+      return PX_CLI_OK;
+    }
+  for (int i = 1; i < argc; i++)
+    {
+      gint64 id;
+      if (!px_cli_parse_id (argv[i], &id))
+        return px_cli_usage_error ("reclean: “%s” is not an article id", argv[i]);
+    }
+  for (int i = 1; i < argc; i++)
+    {
+      gint64 id;
+      px_cli_parse_id (argv[i], &id);
+      if (!px_reclean_article (store, cleaner, id, &error))
+        {
+          px_cli_error ("%s", error->message);
+          return PX_CLI_FAILED;
+        }
+    }
+  printf ("%d\n", argc - 1);
+  return PX_CLI_OK;
+}
+
+int
+px_cli_restore (PxStore  *store,
+                int       argc,
+                char    **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new ("ID START — put removed text back");
+  g_autoptr (GError) error = NULL;
+  gboolean undo = FALSE;
+  guint64 start;
+  gint64 id;
+  const GOptionEntry entries[] = {
+    { "undo", 0, 0, G_OPTION_ARG_NONE, &undo, "Remove the span again", NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                "Puts the removed span of article ID that starts at byte START (as\n"
+                                "“show ID --removed” prints it) back into the cleaned text.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!px_cli_parse (context, &argc, &argv))
+    return PX_CLI_USAGE;
+  if (argc != 3 || !px_cli_parse_id (argv[1], &id) ||
+      !g_ascii_string_to_unsigned (argv[2], 10, 0, G_MAXUINT, &start, NULL))
+    return px_cli_usage_error ("restore: give an article id and a span's start offset");
+  if (!px_reclean_restore_span (store, id, start, !undo, &error))
     {
       px_cli_error ("%s", error->message);
       return PX_CLI_FAILED;

@@ -48,5 +48,7 @@ int px_cli_list    (PxStore *store, int argc, char **argv);
 int px_cli_show    (PxStore *store, int argc, char **argv);
 int px_cli_search  (PxStore *store, int argc, char **argv);
 int px_cli_rm      (PxStore *store, int argc, char **argv);
+int px_cli_reclean (PxStore *store, int argc, char **argv);
+int px_cli_restore (PxStore *store, int argc, char **argv);
 
 G_END_DECLS

@@ -732,6 +732,32 @@ fail:
   return FALSE;
 }
 
+GArray *
+px_store_list_outdated_cleaning (PxStore  *self,
+                                 int       version,
+                                 GError  **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+
+  stmt = _px_store_prepare (self, "SELECT id FROM articles WHERE cleaner_version < ? ORDER BY id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, version);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    return _px_store_fail (self, error), NULL;
+  return g_steal_pointer (&ids);
+}
+
 GPtrArray *
 px_store_search (PxStore     *self,
                  const char  *query,

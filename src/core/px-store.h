@@ -74,6 +74,10 @@ gboolean    px_store_update_cleaning    (PxStore          *self,
                                          const GArray     *removed,
                                          int               cleaner_version,
                                          GError          **error);
+/* Ids (gint64) of the articles cleaned by a cleaner older than @version. */
+GArray     *px_store_list_outdated_cleaning (PxStore      *self,
+                                         int               version,
+                                         GError          **error);
 GPtrArray  *px_store_search             (PxStore          *self,
                                          const char       *query,
                                          guint             limit,

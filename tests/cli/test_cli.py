@@ -50,7 +50,7 @@ class Cli(unittest.TestCase):
         result = run("--help")
         self.assertEqual(result.returncode, 0)
         commands = re.findall(r"^  (\w+) ", result.stdout, re.M)
-        for command in ("import", "list", "show", "search", "rm"):
+        for command in ("import", "list", "show", "search", "rm", "reclean", "restore"):
             self.assertIn(command, commands)
         for command in commands:
             result = run(command, "--help")
@@ -97,6 +97,31 @@ class Cli(unittest.TestCase):
         missing = run("show", "99999", db=self.db)
         self.assertEqual(missing.returncode, 1)
         self.assertIn("99999", missing.stderr)
+
+    def test_restore_and_reclean(self):
+        rows = self.import_samples()
+        article = rows[0][0]
+        spans = [l.split("\t") for l in run("show", "--removed", article, db=self.db).stdout.splitlines()]
+        self.assertTrue(spans)
+        start, end, reason, text = spans[0]
+        self.assertNotIn(text, run("show", article, db=self.db).stdout)
+
+        self.assertEqual(run("restore", article, start, db=self.db).returncode, 0)
+        self.assertIn(text, run("show", article, db=self.db).stdout)
+        self.assertIn(f"{reason} (restored)", run("show", "--removed", article, db=self.db).stdout)
+        # Cleaning again keeps what the user restored.
+        recleaned = run("reclean", article, db=self.db)
+        self.assertEqual((recleaned.returncode, recleaned.stdout), (0, "1\n"))
+        self.assertIn(text, run("show", article, db=self.db).stdout)
+        self.assertIn(text.split()[0], run("search", f'"{text.split()[0]}"', db=self.db).stdout + text)
+
+        self.assertEqual(run("restore", "--undo", article, start, db=self.db).returncode, 0)
+        self.assertNotIn(text, run("show", article, db=self.db).stdout)
+        bad = run("restore", article, str(int(end) + 100000), db=self.db)
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn("no removed span", bad.stderr)
+        # Nothing is outdated right after an import.
+        self.assertEqual(run("reclean", db=self.db).stdout, "0\n")
 
     def test_reimport_is_not_a_failure(self):
         rows = self.import_samples()
