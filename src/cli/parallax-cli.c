@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "px-cli.h"
+#include "px-cli-analysis.h"
+#include "px-cli-notes.h"
 #include "px-error.h"
 
 static const PxCliCommand commands[] = {
@@ -20,8 +22,14 @@ static const PxCliCommand commands[] = {
   { "show", px_cli_show, "Print an article's text" },
   { "search", px_cli_search, "Search the library" },
   { "rm", px_cli_rm, "Remove articles" },
+  { "events", px_cli_events, "List the events (articles about one happening)" },
+  { "event", px_cli_event, "Merge, split, rename events or move an article" },
+  { "compare", px_cli_compare, "Compare articles: claims, differences, conflicts" },
   { "reclean", px_cli_reclean, "Clean articles again" },
   { "restore", px_cli_restore, "Put removed text back into an article" },
+  { "note", px_cli_note, "Add, list, edit and remove notes" },
+  { "export", px_cli_export, "Export articles, claims and notes (md, html, pdf, json, csv)" },
+  { "import-notes", px_cli_import_notes, "Put exported notes (JSON) into this library" },
 };
 
 static void
@@ -33,11 +41,11 @@ print_usage (FILE *out)
            "The library is shared with the Parallax window.\n\n"
            "Commands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf (out, "  %-13s %s\n", commands[i].name, commands[i].summary);
   fprintf (out,
            "\nOptions:\n"
-           "  --db FILE  the library file (default: %s)\n"
-           "  --help     this text; COMMAND --help for a command's options\n",
+           "  --db FILE     the library file (default: %s)\n"
+           "  --help        this text; COMMAND --help for a command's options\n",
            "$XDG_DATA_HOME/parallax/library.sqlite3");
 }
 
