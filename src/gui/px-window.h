@@ -1,0 +1,23 @@
+/* px-window.h: the main window, on one library
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define PX_TYPE_WINDOW (px_window_get_type ())
+G_DECLARE_FINAL_TYPE (PxWindow, px_window, PX, WINDOW, AdwApplicationWindow)
+
+PxWindow   *px_window_new           (GtkApplication     *application,
+                                     const char         *db_path);
+const char *px_window_get_db_path   (PxWindow           *self);
+GListModel *px_window_get_articles  (PxWindow           *self);
+gboolean    px_window_get_importing (PxWindow           *self);
+void        px_window_import        (PxWindow           *self,
+                                     const char * const *paths);
+
+G_END_DECLS

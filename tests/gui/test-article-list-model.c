@@ -1,0 +1,185 @@
+/* test-article-list-model.c: the lazy list of the library, across pages
+ *
+ * Fills a temporary library with more than two pages of real articles
+ * (ECB+ from ../shared/corpora, skipped when it is missing) and checks
+ * that the model lists exactly what the store lists, in the same order,
+ * across page boundaries and after the page cache has been emptied.
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "px-article-item.h"
+#include "px-article-list-model.h"
+#include "px-importer.h"
+
+#define N_ARTICLES 450
+
+/* ECB+ documents as JSON Lines the importer reads: the first sentence as
+ * the title, the others as the text. */
+static char *
+write_ecbplus_jsonl (const char *dir)
+{
+  g_autofree char *corpus = g_build_filename (g_getenv ("PX_SHARED_CORPORA"), "ecbplus",
+                                              "documents.jsonl.gz", NULL);
+  g_autofree char *path = g_build_filename (dir, "ecbplus.jsonl", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (corpus);
+  g_autoptr (GInputStream) raw = NULL;
+  g_autoptr (GZlibDecompressor) gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr (GInputStream) stream = NULL;
+  g_autoptr (GDataInputStream) lines = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  guint written = 0;
+  char *line;
+
+  raw = G_INPUT_STREAM (g_file_read (file, NULL, NULL));
+  if (raw == NULL)
+    return NULL;
+  stream = g_converter_input_stream_new (raw, G_CONVERTER (gunzip));
+  lines = g_data_input_stream_new (stream);
+  while (written < N_ARTICLES
+         && (line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error)) != NULL)
+    {
+      g_autofree char *owned = line;
+      g_autoptr (JsonNode) node = json_from_string (owned, &error);
+      JsonArray *sentences;
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (GString) text = g_string_new (NULL);
+      g_autoptr (JsonNode) article = NULL;
+      g_autofree char *json = NULL;
+
+      g_assert_no_error (error);
+      sentences = json_object_get_array_member (json_node_get_object (node), "sentences");
+      if (json_array_get_length (sentences) < 3)
+        continue;
+      for (guint i = 1; i < json_array_get_length (sentences); i++)
+        g_string_append_printf (text, "%s%s", i > 1 ? " " : "",
+                                json_object_get_string_member (json_array_get_object_element (sentences, i),
+                                                               "text"));
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder,
+                                     json_object_get_string_member (json_array_get_object_element (sentences, 0),
+                                                                    "text"));
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, text->str);
+      json_builder_end_object (builder);
+      article = json_builder_get_root (builder);
+      json = json_to_string (article, FALSE);
+      g_string_append_printf (out, "%s\n", json);
+      written++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (written, ==, N_ARTICLES);
+  g_file_set_contents (path, out->str, out->len, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+assert_same_as_store (GListModel *model,
+                      PxStore    *store,
+                      guint       offset,
+                      guint       limit)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = px_store_list_articles (store, offset, limit, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const PxArticleSummary *row = g_ptr_array_index (rows, i);
+      g_autoptr (PxArticleItem) item = g_list_model_get_item (model, offset + i);
+
+      g_assert_nonnull (item);
+      g_assert_cmpint (px_article_item_get_id (item), ==, row->id);
+      g_assert_cmpstr (px_article_item_get_title (item), ==, row->title);
+    }
+}
+
+static void
+test_pages (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("parallax-model-XXXXXX", &error);
+  g_autofree char *db_path = g_build_filename (dir, "library.sqlite3", NULL);
+  g_autofree char *jsonl = NULL;
+  g_autoptr (PxStore) store = NULL;
+  g_autoptr (PxImporter) importer = NULL;
+  g_autoptr (GPtrArray) results = NULL;
+  g_autoptr (PxArticleListModel) model = NULL;
+  gint64 count;
+  guint n;
+
+  g_assert_no_error (error);
+  jsonl = write_ecbplus_jsonl (dir);
+  if (jsonl == NULL)
+    {
+      g_test_skip ("ECB+ is not in PX_SHARED_CORPORA");
+      g_rmdir (dir);
+      return;
+    }
+
+  store = px_store_open (db_path, &error);
+  g_assert_no_error (error);
+  importer = px_importer_new (db_path);
+  results = px_importer_import (importer, store, (const char *[]) { jsonl, NULL }, NULL, &error);
+  g_assert_no_error (error);
+  count = px_store_count_articles (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count, >, 2 * PX_ARTICLE_LIST_PAGE_SIZE);
+
+  model = px_article_list_model_new (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_true (px_article_list_model_reload (model, &error));
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, ==, count);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == PX_TYPE_ARTICLE_ITEM);
+
+  /* Backwards from the end, so pages load out of order, then across the
+   * first boundary; past the end there is nothing. */
+  assert_same_as_store (G_LIST_MODEL (model), store, n - 30, 30);
+  assert_same_as_store (G_LIST_MODEL (model), store, PX_ARTICLE_LIST_PAGE_SIZE - 5, 10);
+  assert_same_as_store (G_LIST_MODEL (model), store, 0, n);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), n));
+
+  /* After a deletion, a reload drops the cached rows. */
+  {
+    g_autoptr (PxArticleItem) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    gint64 id = px_article_item_get_id (first);
+
+    g_assert_true (px_store_delete_articles (store, &id, 1, &error));
+    g_assert_no_error (error);
+    g_assert_true (px_article_list_model_reload (model, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n - 1);
+    assert_same_as_store (G_LIST_MODEL (model), store, 0, n - 1);
+  }
+
+  g_clear_object (&model);
+  g_clear_object (&store);
+  g_clear_object (&importer);
+  {
+    g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+
+    g_unlink (db_path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_unlink (jsonl);
+    g_rmdir (dir);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/px/article-list-model/pages", test_pages);
+  return g_test_run ();
+}

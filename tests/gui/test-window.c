@@ -1,0 +1,549 @@
+/* test-window.c: the main window on a temporary library, under Xvfb
+ *
+ * Imports real articles (the bundled ECB+ sample) through the window as a
+ * user would, waits for the thread to finish by running the main loop, and
+ * looks for the articles in the list model and on screen.
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include "px-article-item.h"
+#include "px-data.h"
+#include "px-window-private.h"
+
+typedef struct
+{
+  char *dir;
+  char *db_path;
+  PxWindow *window;
+  GPtrArray *samples;  /* two sample article files */
+  GPtrArray *titles;   /* their first lines */
+} Fixture;
+
+/* Runs the main loop until @done says so or 60 s have passed. */
+static gboolean
+wait_for (gboolean (*done) (Fixture *), Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!done (fixture))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+import_finished (Fixture *fixture)
+{
+  return !px_window_get_importing (fixture->window);
+}
+
+static void
+import_and_wait (Fixture           *fixture,
+                 const char *const *paths)
+{
+  px_window_import (fixture->window, paths);
+  g_assert_true (px_window_get_importing (fixture->window));
+  g_assert_true (wait_for (import_finished, fixture));
+}
+
+static char *
+first_line (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return g_strstrip (g_strndup (contents, strcspn (contents, "\n")));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The first two sample articles, by name. */
+static GPtrArray *
+sample_files (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sample = px_data_find ("sample");
+  g_autoptr (GDir) dir = g_dir_open (sample, 0, &error);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (names, (gpointer) name);
+  g_assert_cmpuint (names->len, >=, 2);
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < 2; i++)
+    g_ptr_array_add (paths, g_build_filename (sample, (const char *) g_ptr_array_index (names, i), NULL));
+  g_ptr_array_add (paths, NULL);
+  return paths;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->samples = sample_files ();
+  fixture->titles = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < 2; i++)
+    g_ptr_array_add (fixture->titles, first_line (g_ptr_array_index (fixture->samples, i)));
+
+  fixture->dir = g_dir_make_tmp ("parallax-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  fixture->window = g_object_ref_sink (px_window_new (NULL, fixture->db_path));
+  /* @data: the window's width, when not the usual 900 pixels. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window),
+                               data != NULL ? GPOINTER_TO_INT (data) : 900, 600);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+remove_library (const char *dir,
+                const char *db_path)
+{
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+
+  g_unlink (db_path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  remove_library (fixture->dir, fixture->db_path);
+  g_free (fixture->dir);
+  g_free (fixture->db_path);
+  g_ptr_array_unref (fixture->samples);
+  g_ptr_array_unref (fixture->titles);
+}
+
+/* Collects the text of every label under @widget. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (labels, (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+static gboolean
+titles_on_screen (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  guint found = 0;
+
+  collect_labels (GTK_WIDGET (fixture->window->article_list), labels);
+  for (guint i = 0; i < fixture->titles->len; i++)
+    found += g_ptr_array_find_with_equal_func (labels, g_ptr_array_index (fixture->titles, i),
+                                               g_str_equal, NULL);
+  return found == fixture->titles->len;
+}
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GListModel *articles = px_window_get_articles (fixture->window);
+  g_autoptr (GPtrArray) listed = g_ptr_array_new ();
+
+  /* An empty library offers the sample. */
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->main_stack), ==, "empty");
+
+  import_and_wait (fixture, (const char *const *) fixture->samples->pdata);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->main_stack), ==, "library");
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (PxArticleItem) item = g_list_model_get_item (articles, i);
+
+      g_assert_nonnull (item);
+      g_ptr_array_add (listed, (gpointer) px_article_item_get_title (item));
+    }
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (listed, g_ptr_array_index (fixture->titles, i),
+                                                     g_str_equal, NULL));
+  /* The toast's undo needs the ids of what was stored. */
+  g_assert_cmpuint (fixture->window->last_imported->len, ==, 2);
+
+  g_assert_true (wait_for (titles_on_screen, fixture));
+}
+
+static void
+test_reimport (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GListModel *articles = px_window_get_articles (fixture->window);
+
+  import_and_wait (fixture, (const char *const *) fixture->samples->pdata);
+  import_and_wait (fixture, (const char *const *) fixture->samples->pdata);
+
+  /* Nothing is stored twice, and nothing is left to undo. */
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 2);
+  g_assert_cmpuint (fixture->window->last_imported->len, ==, 0);
+  g_assert_null (fixture->window->import_details);
+}
+
+static GtkTextView *
+find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return GTK_TEXT_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkTextView *found = find_text_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_select (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr (PxArticleItem) item = NULL;
+  PxArticle *shown;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  const char *clean;
+
+  import_and_wait (fixture, (const char *const *) fixture->samples->pdata);
+  gtk_single_selection_set_selected (fixture->window->article_selection, 1);
+
+  item = g_list_model_get_item (px_window_get_articles (fixture->window), 1);
+  shown = px_article_view_get_article (fixture->window->article_view);
+  g_assert_nonnull (shown);
+  g_assert_cmpint (px_article_get_id (shown), ==, px_article_item_get_id (item));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->content_stack), ==, "article");
+
+  buffer = gtk_text_view_get_buffer (find_text_view (GTK_WIDGET (fixture->window->article_view)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  /* The header names the article; the cleaned text follows it, whole. */
+  g_assert_true (g_str_has_prefix (text, px_article_get_outlet (shown)));
+  g_assert_nonnull (strstr (text, px_article_get_title (shown)));
+  clean = px_article_get_clean_text (shown);
+  g_assert_cmpuint (strlen (clean), >, 200);
+  g_assert_true (g_str_has_suffix (text, strrchr (clean, '\n') + 1));
+  g_assert_nonnull (strstr (text, strchr (clean, '\n') + 1));
+}
+
+static void
+test_undo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GListModel *articles = px_window_get_articles (fixture->window);
+
+  import_and_wait (fixture, (const char *const *) fixture->samples->pdata);
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 2);
+
+  /* The toast's Undo removes what the import stored, and the empty
+   * library offers the sample again. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-import", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->main_stack), ==, "empty");
+}
+
+static guint
+count_sample_files (void)
+{
+  g_autofree char *sample = px_data_find ("sample");
+  g_autoptr (GDir) dir = g_dir_open (sample, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_suffix (name, ".txt");
+  return n;
+}
+
+static void
+test_load_sample (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GListModel *articles = px_window_get_articles (fixture->window);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-sample", NULL);
+  g_assert_true (px_window_get_importing (fixture->window));
+  g_assert_true (wait_for (import_finished, fixture));
+
+  /* Every sample file is one article. */
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, count_sample_files ());
+  g_assert_null (fixture->window->import_details);
+}
+
+static gboolean
+leaflet_folded (Fixture *fixture)
+{
+  return adw_leaflet_get_folded (fixture->window->leaflet);
+}
+
+/* At 360 pixels the sidebar and the article take turns. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  import_and_wait (fixture, (const char *const *) fixture->samples->pdata);
+  g_assert_true (wait_for (leaflet_folded, fixture));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (fixture->window->leaflet), ==, "sidebar");
+
+  gtk_single_selection_set_selected (fixture->window->article_selection, 0);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (fixture->window->leaflet), ==, "content");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-library", NULL);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (fixture->window->leaflet), ==, "sidebar");
+}
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* Files dropped on the window are imported, in the order of their names. */
+static void
+test_drop (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (fixture->window));
+  g_autoptr (GSList) files = NULL;
+  g_auto (GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+  GListModel *articles = px_window_get_articles (fixture->window);
+
+  g_assert_nonnull (target);
+  /* Dropped last first. */
+  for (guint i = 0; i < 2; i++)
+    files = g_slist_prepend (files, g_file_new_for_path (g_ptr_array_index (fixture->samples, i)));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free_full (g_steal_pointer (&files), g_object_unref);
+
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_assert_true (handled);
+  g_assert_true (px_window_get_importing (fixture->window));
+  g_assert_true (wait_for (import_finished, fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 2);
+  /* The first file by name was stored first. */
+  g_assert_cmpuint (fixture->window->last_imported->len, ==, 2);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (PxArticle) first = px_store_get_article (fixture->window->store,
+                                                        g_array_index (fixture->window->last_imported, gint64, 0),
+                                                        &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (px_article_get_title (first), ==, g_ptr_array_index (fixture->titles, 0));
+  }
+}
+
+/* A window closed while it imports finishes the import first (the
+ * application is held meanwhile), and nothing warns. */
+static void
+test_close_while_importing (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  px_window_import (fixture->window, (const char *const *) fixture->samples->pdata);
+  g_assert_true (px_window_get_importing (fixture->window));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_true (wait_for (import_finished, fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (px_window_get_articles (fixture->window)), ==, 2);
+}
+
+/* The longest word of @text. */
+static char *
+longest_word (const char *text)
+{
+  g_auto (GStrv) words = g_strsplit_set (text, " ,.:;!?\"'()", -1);
+  const char *longest = "";
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strlen (words[i]) > strlen (longest))
+      longest = words[i];
+  return g_strdup (longest);
+}
+
+static gboolean
+results_have_title (GListModel *results,
+                    const char *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr (PxArticleItem) hit = g_list_model_get_item (results, i);
+
+      if (g_str_equal (px_article_item_get_title (hit), title))
+        return strstr (px_article_item_get_snippet_markup (hit), "<b>") != NULL;
+    }
+  return FALSE;
+}
+
+static void
+search (Fixture    *fixture,
+        const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), text);
+  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GListModel *results = G_LIST_MODEL (fixture->window->search_results);
+  const char *title = g_ptr_array_index (fixture->titles, 0);
+  g_autofree char *word = longest_word (title);
+  g_autofree char *prefix = g_strndup (word, 4);
+
+  import_and_wait (fixture, (const char *const *) fixture->samples->pdata);
+
+  /* A word of the title finds the article, with the word in bold in its
+   * snippet; so does the start of a word. */
+  g_assert_cmpuint (strlen (word), >=, 5);
+  search (fixture, word);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->sidebar_stack), ==, "results");
+  g_assert_true (results_have_title (results, title));
+  search (fixture, prefix);
+  g_assert_true (results_have_title (results, title));
+
+  /* Enter opens the best hit. */
+  g_signal_emit_by_name (fixture->window->search_entry, "activate");
+  {
+    g_autoptr (PxArticleItem) best = g_list_model_get_item (results, 0);
+    PxArticle *shown = px_article_view_get_article (fixture->window->article_view);
+
+    g_assert_nonnull (shown);
+    g_assert_cmpint (px_article_get_id (shown), ==, px_article_item_get_id (best));
+  }
+
+  /* Quotes and operators are searched for as text, never a syntax error. */
+  search (fixture, "zqxj\" AND (NEAR wvut* -");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->sidebar_stack), ==, "no-results");
+  g_assert_true (g_str_has_prefix (adw_status_page_get_description (fixture->window->no_results_page),
+                                   "No article contains"));
+
+  search (fixture, "");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->sidebar_stack), ==, "articles");
+}
+
+/* Snippet marks become bold; everything else is escaped, unpaired marks
+ * still give well-formed markup, and breaks become spaces. */
+static void
+test_snippet_markup (void)
+{
+  g_autofree char *plain = px_snippet_to_markup ("AT&T \x02<Oscars>\x03 host\n\nnext");
+  g_autofree char *cut = px_snippet_to_markup ("\x02Osc");
+  g_autofree char *stray = px_snippet_to_markup ("host\x03s");
+
+  g_assert_cmpstr (plain, ==, "AT&amp;T <b>&lt;Oscars&gt;</b> host  next");
+  g_assert_cmpstr (cut, ==, "<b>Osc</b>");
+  g_assert_cmpstr (stray, ==, "hosts");
+  g_assert_true (pango_parse_markup (plain, -1, 0, NULL, NULL, NULL, NULL));
+  g_assert_null (px_snippet_to_markup (NULL));
+}
+
+/* Dates show localised; what is not a full date shows as it is. */
+static void
+test_published (void)
+{
+  g_autofree char *full = px_format_published ("2013-08-02");
+  g_autofree char *year = px_format_published ("2013");
+
+  g_assert_cmpstr (full, ==, "2 Aug 2013");
+  g_assert_cmpstr (year, ==, "2013");
+  g_assert_null (px_format_published (""));
+  g_assert_null (px_format_published (NULL));
+}
+
+/* The summary names what failed and why, next to what worked. */
+static void
+test_describe_failure (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("parallax-gui-XXXXXX", &error);
+  g_autofree char *db_path = g_build_filename (dir, "library.sqlite3", NULL);
+  g_autoptr (GPtrArray) samples = sample_files ();
+  const char *sample = g_ptr_array_index (samples, 0);
+  g_autofree char *truncated = g_build_filename (g_getenv ("PX_TEST_DATA"), "import",
+                                                 "truncated.json", NULL);
+  const char *files[] = { sample, truncated, NULL };
+  g_autoptr (PxStore) store = px_store_open (db_path, &error);
+  g_autoptr (PxImporter) importer = px_importer_new (db_path);
+  g_autoptr (GPtrArray) results = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *details = NULL;
+
+  g_assert_no_error (error);
+  results = px_importer_import (importer, store, files, NULL, &error);
+  g_assert_no_error (error);
+  summary = _px_window_describe_import (results, &details);
+  g_test_message ("%s", summary);
+  g_assert_true (g_str_has_prefix (summary, "1 article imported, 1 failed: truncated.json: "));
+  g_assert_true (g_str_has_prefix (details, "truncated.json: "));
+  g_clear_object (&store);
+  g_clear_object (&importer);
+  remove_library (dir, db_path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/px/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/px/window/reimport", Fixture, NULL, fixture_set_up, test_reimport, fixture_tear_down);
+  g_test_add ("/px/window/select", Fixture, NULL, fixture_set_up, test_select, fixture_tear_down);
+  g_test_add ("/px/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/px/window/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
+  g_test_add ("/px/window/load-sample", Fixture, NULL, fixture_set_up, test_load_sample, fixture_tear_down);
+  g_test_add ("/px/window/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/px/window/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
+  g_test_add ("/px/window/close-while-importing", Fixture, NULL, fixture_set_up,
+              test_close_while_importing, fixture_tear_down);
+  g_test_add_func ("/px/window/describe-failure", test_describe_failure);
+  g_test_add_func ("/px/article-item/snippet-markup", test_snippet_markup);
+  g_test_add_func ("/px/article-item/published", test_published);
+  return g_test_run ();
+}
