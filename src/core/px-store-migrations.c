@@ -107,6 +107,52 @@ const PxMigration px_store_migrations[] = {
     "  version INTEGER NOT NULL,"
     "  result TEXT NOT NULL"
     ") STRICT, WITHOUT ROWID;" },
+  { 4,
+    /* Notes (px-store-notes.c): offsets into the raw text, which never
+     * changes, with the quote and its context to find it again when the
+     * clean text changes (a trigger marks them stale; px-anchor.c places
+     * them again). A note outlives its article as an orphan that keeps
+     * the article's title. Claims are recomputed, so a claim note keeps a
+     * key of its sentence's words. Tags in their own table, in order. */
+    "CREATE TABLE notes ("
+    "  id INTEGER PRIMARY KEY,"
+    "  article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,"
+    "  start_offset INTEGER NOT NULL,"
+    "  end_offset INTEGER NOT NULL,"
+    "  quote TEXT NOT NULL,"
+    "  prefix TEXT NOT NULL DEFAULT '',"
+    "  suffix TEXT NOT NULL DEFAULT '',"
+    "  body TEXT NOT NULL DEFAULT '',"
+    "  color TEXT,"
+    "  claim_key TEXT,"
+    "  orphan INTEGER NOT NULL DEFAULT 0,"
+    "  stale INTEGER NOT NULL DEFAULT 0,"
+    "  article_title TEXT,"
+    "  created TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    "  updated TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ") STRICT;"
+    "CREATE INDEX notes_by_article ON notes (article_id);"
+    "CREATE INDEX notes_stale ON notes (article_id) WHERE stale = 1;"
+    "CREATE TABLE note_tags ("
+    "  note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  tag TEXT NOT NULL COLLATE NOCASE,"
+    "  PRIMARY KEY (note_id, tag)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE INDEX note_tags_by_tag ON note_tags (tag);"
+    "CREATE TRIGGER notes_keep_on_article_delete BEFORE DELETE ON articles BEGIN"
+    "  UPDATE notes SET orphan = 1, article_title = old.title WHERE article_id = old.id;"
+    "END;"
+    "CREATE TRIGGER notes_follow_cleaning AFTER UPDATE OF clean_text ON articles"
+    "  WHEN old.clean_text IS NOT new.clean_text BEGIN"
+    "  UPDATE notes SET stale = 1 WHERE article_id = new.id;"
+    "END;" },
+  { 5,
+    /* The library list pages through articles newest first: with the
+     * columns it shows in the index, a page far down a list of 100,000
+     * articles is read from the index alone. */
+    "DROP INDEX articles_by_date;"
+    "CREATE INDEX articles_by_date ON articles (published DESC, id DESC, outlet_id, title);" },
 };
 
 const guint px_store_n_migrations = G_N_ELEMENTS (px_store_migrations);
