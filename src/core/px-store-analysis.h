@@ -1,0 +1,65 @@
+/* px-store-analysis.h: derived analysis kept in the library
+ *
+ * Term profiles of articles, for grouping them into events and weighting
+ * words by how rare they are in the library, and compared sets of
+ * articles. Everything here can be recomputed; each row carries the
+ * version of the analysis that made it.
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "px-store.h"
+
+G_BEGIN_DECLS
+
+/* Replaces the profile of @article_id: @terms maps a term (char *) to its
+ * count in the article (GUINT_TO_POINTER); @index_terms, the strongest of
+ * them, go into the inverted index. Document frequencies follow. */
+gboolean    px_store_set_profile            (PxStore            *self,
+                                             gint64              article_id,
+                                             int                 version,
+                                             GHashTable         *terms,
+                                             const char * const *index_terms,
+                                             GError            **error);
+/* The profile as a new term → count table, or NULL (no error) when the
+ * article has none of @version. */
+GHashTable *px_store_get_profile            (PxStore            *self,
+                                             gint64              article_id,
+                                             int                 version,
+                                             GError            **error);
+/* Articles (gint64, ascending) whose index terms include one of @terms,
+ * with, in @hits (may be NULL; guint per article), how many they share. */
+GArray     *px_store_find_by_index_terms    (PxStore            *self,
+                                             const char * const *terms,
+                                             GArray            **hits,
+                                             GError            **error);
+/* In how many profiled articles @term occurs; -1 on error. */
+gint64      px_store_get_document_frequency (PxStore            *self,
+                                             const char         *term,
+                                             GError            **error);
+/* The same for @n_terms terms at once, into @frequencies. */
+gboolean    px_store_get_document_frequencies (PxStore          *self,
+                                             const char * const *terms,
+                                             guint               n_terms,
+                                             gint64             *frequencies,
+                                             GError            **error);
+/* How many articles have a profile; -1 on error. */
+gint64      px_store_count_profiles         (PxStore            *self,
+                                             GError            **error);
+
+/* A cached comparison (its JSON), or NULL (no error) when none is stored
+ * under @key by @version. */
+char       *px_store_get_comparison         (PxStore            *self,
+                                             const char         *key,
+                                             int                 version,
+                                             GError            **error);
+/* Stores @result under @key, dropping what older versions cached. */
+gboolean    px_store_set_comparison         (PxStore            *self,
+                                             const char         *key,
+                                             int                 version,
+                                             const char         *result,
+                                             GError            **error);
+
+G_END_DECLS

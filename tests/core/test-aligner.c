@@ -1,0 +1,300 @@
+/* test-aligner.c: claims over real ECB+ articles: partition, symmetry, statuses, wire copy
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "align-fixture.h"
+#include "px-aligner.h"
+#include "px-comparison.h"
+#include "px-comparison-format.h"
+#include "px-span.h"
+
+/* A comparison as text: one line per claim, "status: id/sentence …" with
+ * article ids, so results from different input orders compare equal. */
+static char *
+describe (PxComparison *comparison)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint c = 0; c < px_comparison_get_n_claims (comparison); c++)
+    {
+      const PxClaim *claim = px_comparison_get_claim (comparison, c);
+
+      g_string_append_printf (out, "%s%s:", px_claim_status_to_string (claim->status),
+                              claim->wire ? "+wire" : "");
+      for (guint m = 0; m < claim->members->len; m++)
+        {
+          const PxClaimMember *member = &g_array_index (claim->members, PxClaimMember, m);
+
+          g_string_append_printf (out, " %" G_GINT64_FORMAT "/%u",
+                                  px_comparison_get_article (comparison, member->article)->id,
+                                  member->sentence);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_aligner_partition_and_status (void)
+{
+  g_autoptr (GPtrArray) articles = align_fixture_load ("ecbplus-37.jsonl");
+  g_autoptr (PxComparison) comparison = px_comparison_new ((PxArticle **) articles->pdata,
+                                                           articles->len, NULL);
+  guint n_articles = px_comparison_get_n_articles (comparison);
+  g_autofree guint **seen = g_new0 (guint *, n_articles);
+  guint shared = 0, partial = 0;
+
+  g_assert_cmpuint (n_articles, ==, articles->len);
+  for (guint a = 0; a < n_articles; a++)
+    seen[a] = g_new0 (guint, px_comparison_get_article (comparison, a)->sentences->len);
+
+  for (guint c = 0; c < px_comparison_get_n_claims (comparison); c++)
+    {
+      const PxClaim *claim = px_comparison_get_claim (comparison, c);
+      g_autoptr (GHashTable) distinct = g_hash_table_new (NULL, NULL);
+
+      g_assert_cmpuint (claim->id, ==, c + 1);
+      g_assert_cmpuint (claim->members->len, >, 0);
+      for (guint m = 0; m < claim->members->len; m++)
+        {
+          const PxClaimMember *member = &g_array_index (claim->members, PxClaimMember, m);
+
+          seen[member->article][member->sentence]++;
+          g_hash_table_add (distinct, GUINT_TO_POINTER (member->article + 1));
+          g_assert_cmpuint (px_comparison_find_claim (comparison, member->article, member->sentence), ==, c);
+        }
+      if (g_hash_table_size (distinct) == 1)
+        g_assert_cmpint (claim->status, ==, PX_CLAIM_UNIQUE);
+      else if (g_hash_table_size (distinct) == n_articles)
+        g_assert_cmpint (claim->status, ==, PX_CLAIM_SHARED);
+      else
+        g_assert_cmpint (claim->status, ==, PX_CLAIM_PARTIAL);
+      shared += claim->status == PX_CLAIM_SHARED;
+      partial += claim->status == PX_CLAIM_PARTIAL;
+    }
+  /* Every sentence of every article in exactly one claim. */
+  for (guint a = 0; a < n_articles; a++)
+    {
+      for (guint s = 0; s < px_comparison_get_article (comparison, a)->sentences->len; s++)
+        g_assert_cmpuint (seen[a][s], ==, 1);
+      g_free (seen[a]);
+    }
+  /* Six reports of two earthquakes: no sentence is in all six, several
+   * are in more than one. */
+  g_assert_cmpuint (shared, ==, 0);
+  g_assert_cmpuint (partial, >=, 3);
+}
+
+static void
+test_aligner_symmetric (void)
+{
+  g_autoptr (GPtrArray) articles = align_fixture_load ("ecbplus-37.jsonl");
+  g_autoptr (PxComparison) forward = px_comparison_new ((PxArticle **) articles->pdata,
+                                                        articles->len, NULL);
+  g_autofree char *expected = describe (forward);
+  static const guint orders[][6] = { { 5, 4, 3, 2, 1, 0 }, { 3, 0, 5, 1, 4, 2 }, { 1, 3, 5, 0, 2, 4 } };
+
+  for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+    {
+      g_autofree PxArticle **permuted = g_new (PxArticle *, articles->len);
+      g_autoptr (PxComparison) comparison = NULL;
+      g_autofree char *got = NULL;
+
+      for (guint i = 0; i < articles->len; i++)
+        permuted[i] = articles->pdata[orders[o][i]];
+      comparison = px_comparison_new (permuted, articles->len, NULL);
+      got = describe (comparison);
+      g_assert_cmpstr (got, ==, expected);
+    }
+}
+
+/* The three Aceh reports: the agency paragraph on depth and distance is
+ * one claim of all three; 37_5ecbplus and 37_11ecbplus end with the same
+ * two sentences of wire copy. */
+static void
+test_aligner_aceh_reports (void)
+{
+  g_autoptr (GPtrArray) all = align_fixture_load ("ecbplus-37.jsonl");
+  PxArticle *aceh[] = { all->pdata[3], all->pdata[4], all->pdata[5] };
+  g_autoptr (PxComparison) comparison = px_comparison_new (aceh, 3, NULL);
+  GArray *runs = px_comparison_get_wire_runs (comparison);
+  gboolean found_depth = FALSE;
+
+  for (guint c = 0; c < px_comparison_get_n_claims (comparison); c++)
+    {
+      const PxClaim *claim = px_comparison_get_claim (comparison, c);
+
+      for (guint m = 0; m < claim->members->len; m++)
+        {
+          const PxClaimMember *member = &g_array_index (claim->members, PxClaimMember, m);
+          const PxComparisonArticle *article = px_comparison_get_article (comparison, member->article);
+          const PxRange *range = &g_array_index (article->sentences, PxRange, member->sentence);
+          g_autofree char *text = g_strndup (article->text + range->start, range->end - range->start);
+
+          if (strstr (text, "55 kilometres south of Bireun") != NULL ||
+              strstr (text, "55km south of Bireun") != NULL)
+            {
+              g_assert_cmpint (claim->status, ==, PX_CLAIM_SHARED);
+              found_depth = TRUE;
+            }
+        }
+    }
+  g_assert_true (found_depth);
+
+  g_assert_cmpuint (runs->len, ==, 1);
+  g_assert_cmpuint (g_array_index (runs, PxWireRun, 0).article_a, ==, 0);
+  g_assert_cmpuint (g_array_index (runs, PxWireRun, 0).article_b, ==, 2);
+  g_assert_cmpuint (g_array_index (runs, PxWireRun, 0).length, ==, 2);
+}
+
+/* No chaining: every two members of a claim from different articles are
+ * close themselves, not only through a third. */
+static void
+test_aligner_complete_link (void)
+{
+  g_autoptr (GPtrArray) articles = align_fixture_load ("ecbplus-37.jsonl");
+  g_autoptr (PxAligner) aligner = px_aligner_new ();
+  g_autoptr (GPtrArray) claims = NULL;
+  g_autoptr (GPtrArray) sentences = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  guint checked = 0;
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      const char *text = px_article_get_clean_text (articles->pdata[i]);
+      GArray *ranges = px_segment_sentences (text, "en");
+
+      g_ptr_array_add (sentences, ranges);
+      px_aligner_add_article (aligner, text, ranges, "en");
+    }
+  claims = px_aligner_align (aligner);
+  for (guint c = 0; c < claims->len; c++)
+    {
+      GArray *claim = claims->pdata[c];
+
+      for (guint i = 0; i < claim->len; i++)
+        for (guint j = i + 1; j < claim->len; j++)
+          {
+            const PxAlignRef *a = &g_array_index (claim, PxAlignRef, i);
+            const PxAlignRef *b = &g_array_index (claim, PxAlignRef, j);
+
+            g_assert_cmpfloat (px_aligner_score (aligner, a, b), ==, px_aligner_score (aligner, b, a));
+            g_assert_cmpfloat (px_aligner_score (aligner, a, b), >=,
+                               PX_ALIGNER_DEFAULT_THRESHOLD * PX_ALIGNER_LINK_RATIO);
+            checked++;
+          }
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
+/* Every article string is escaped in HTML; JSON offsets count code points. */
+static void
+test_aligner_formats (void)
+{
+  g_autoptr (GPtrArray) all = align_fixture_load ("ecbplus-37.jsonl");
+  PxArticle *aceh[] = { all->pdata[3], all->pdata[5] };
+  g_autoptr (PxComparison) comparison = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonArray *claims;
+  guint checked = 0;
+
+  px_article_set_outlet (aceh[0], "<script>alert('AFP & co')</script>");
+  comparison = px_comparison_new (aceh, 2, NULL);
+  html = px_comparison_to_html (comparison);
+  g_assert_null (strstr (html, "<script>"));
+  g_assert_nonnull (strstr (html, "&lt;script&gt;alert(&apos;AFP &amp; co&apos;)&lt;/script&gt;"));
+  markdown = px_comparison_to_markdown (comparison);
+  g_assert_nonnull (strstr (markdown, "## Claim 1: "));
+
+  json = px_comparison_to_json (comparison);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  claims = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "claims");
+  for (guint c = 0; c < json_array_get_length (claims); c++)
+    {
+      JsonArray *members = json_object_get_array_member (json_array_get_object_element (claims, c),
+                                                         "members");
+
+      for (guint m = 0; m < json_array_get_length (members); m++)
+        {
+          JsonObject *member = json_array_get_object_element (members, m);
+          const char *text = json_object_get_string_member (member, "text");
+          JsonArray *changed = json_object_get_array_member (member, "changed");
+
+          for (guint k = 0; k < json_array_get_length (changed); k++)
+            {
+              JsonArray *span = json_array_get_array_element (changed, k);
+              gint64 start = json_array_get_int_element (span, 0);
+              gint64 end = json_array_get_int_element (span, 1);
+              g_autofree char *piece = NULL;
+
+              g_assert_cmpint (0, <=, start);
+              g_assert_cmpint (start, <, end);
+              g_assert_cmpint (end, <=, g_utf8_strlen (text, -1));
+              /* A span starts and ends on a word. */
+              piece = g_utf8_substring (text, start, end);
+              g_assert_true (g_unichar_isalnum (g_utf8_get_char (piece)));
+              checked++;
+            }
+        }
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
+/* Repeated JSON comes from the library's cache, until a text changes. */
+static void
+test_aligner_cached_json (void)
+{
+  g_autoptr (GPtrArray) articles = align_fixture_load ("ecbplus-37.jsonl");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (":memory:", &error);
+  g_autoptr (PxComparison) comparison = NULL;
+  g_autoptr (GArray) removed = g_array_new (FALSE, FALSE, sizeof (PxSpan));
+  g_autofree char *first = NULL, *again = NULL, *fresh = NULL, *changed = NULL;
+  gint64 ids[3];
+
+  g_assert_no_error (error);
+  for (guint i = 3; i < 6; i++)
+    {
+      g_assert_true (px_store_insert_article (store, articles->pdata[i], &error));
+      ids[i - 3] = px_article_get_id (articles->pdata[i]);
+    }
+  first = px_comparison_json_for_ids (store, ids, 3, &error);
+  g_assert_no_error (error);
+  again = px_comparison_json_for_ids (store, (gint64[]) { ids[2], ids[0], ids[1], ids[0] }, 4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, first);
+  comparison = px_comparison_new_for_ids (store, ids, 3, &error);
+  g_assert_no_error (error);
+  fresh = px_comparison_to_json (comparison);
+  g_assert_cmpstr (fresh, ==, first);
+
+  g_assert_true (px_store_update_cleaning (store, ids[0], "Dozens injured as quake hits Aceh.",
+                                           removed, 1, &error));
+  g_assert_no_error (error);
+  changed = px_comparison_json_for_ids (store, ids, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (changed, !=, first);
+  g_assert_nonnull (strstr (changed, "Dozens injured as quake hits Aceh."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/px/aligner/partition-and-status", test_aligner_partition_and_status);
+  g_test_add_func ("/px/aligner/symmetric", test_aligner_symmetric);
+  g_test_add_func ("/px/aligner/aceh-reports", test_aligner_aceh_reports);
+  g_test_add_func ("/px/aligner/complete-link", test_aligner_complete_link);
+  g_test_add_func ("/px/aligner/formats", test_aligner_formats);
+  g_test_add_func ("/px/aligner/cached-json", test_aligner_cached_json);
+  return g_test_run ();
+}

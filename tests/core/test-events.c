@@ -1,0 +1,220 @@
+/* test-events.c: automatic grouping into events and the manual changes it keeps
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "align-fixture.h"
+#include "px-error.h"
+#include "px-events.h"
+#include "px-store-analysis.h"
+#include "px-store-events.h"
+
+typedef struct
+{
+  PxStore *store;
+  GPtrArray *articles;  /* the six reports of topic 41 */
+  GArray *ids;
+  guint n_background;
+  guint n_background_events;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_autoptr (GPtrArray) background = align_fixture_load ("ecbplus-background.jsonl");
+  g_autoptr (GArray) background_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) events = NULL;
+
+  fixture->store = px_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  /* A library already holding reports of other events, so that word
+   * rarity means what it does in use. */
+  for (guint i = 0; i < background->len; i++)
+    {
+      gint64 id;
+
+      g_assert_true (px_store_insert_article (fixture->store, background->pdata[i], &error));
+      g_assert_no_error (error);
+      id = px_article_get_id (background->pdata[i]);
+      g_array_append_val (background_ids, id);
+    }
+  g_assert_true (px_events_assign (fixture->store, (gint64 *) background_ids->data,
+                                   background_ids->len, &error));
+  g_assert_no_error (error);
+  fixture->n_background = background->len;
+  events = px_store_list_events (fixture->store, &error);
+  g_assert_no_error (error);
+  fixture->n_background_events = events->len;
+  fixture->articles = align_fixture_load ("ecbplus-41.jsonl");
+  fixture->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < fixture->articles->len; i++)
+    {
+      PxArticle *article = fixture->articles->pdata[i];
+      gint64 id;
+
+      g_assert_true (px_store_insert_article (fixture->store, article, &error));
+      g_assert_no_error (error);
+      id = px_article_get_id (article);
+      g_array_append_val (fixture->ids, id);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_array_unref (fixture->ids);
+  g_ptr_array_unref (fixture->articles);
+  g_assert_finalize_object (fixture->store);
+}
+
+static gint64
+event_of (Fixture *fixture,
+          gint64   article_id)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 event = px_store_get_article_event (fixture->store, article_id, NULL, &error);
+
+  g_assert_no_error (error);
+  return event;
+}
+
+/* Three reports of the shelling of a UN school in Gaza (2009) and three of
+ * the bombing of a refugee camp in South Sudan (2011): two new events,
+ * along the gold sub-topics. */
+static void
+test_events_two_subtopics (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+
+  g_assert_true (px_events_assign (fixture->store, (gint64 *) fixture->ids->data,
+                                   fixture->ids->len, &error));
+  g_assert_no_error (error);
+  events = px_store_list_events (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, fixture->n_background_events + 2);
+  for (guint i = 0; i < fixture->articles->len; i++)
+    for (guint j = 0; j < fixture->articles->len; j++)
+      {
+        PxArticle *a = fixture->articles->pdata[i], *b = fixture->articles->pdata[j];
+        gboolean same_gold = g_strcmp0 (px_article_get_source_file (a), px_article_get_source_file (b)) == 0;
+
+        g_assert_cmpint (same_gold, ==, event_of (fixture, px_article_get_id (a)) ==
+                                          event_of (fixture, px_article_get_id (b)));
+      }
+}
+
+/* Articles imported one by one land where the batch put them. */
+static void
+test_events_incremental (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+
+  for (guint i = 0; i < fixture->ids->len; i++)
+    {
+      g_assert_true (px_events_assign (fixture->store, &g_array_index (fixture->ids, gint64, i), 1, &error));
+      g_assert_no_error (error);
+    }
+  events = px_store_list_events (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, fixture->n_background_events + 2);
+}
+
+static void
+test_events_manual_changes_survive (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxEvent) event = NULL;
+  gint64 *ids = (gint64 *) fixture->ids->data;
+  guint n = fixture->ids->len;
+  gint64 camp, other, split;
+  gboolean manual = FALSE;
+
+  /* Five articles grouped; then the user moves a Gaza report into the
+   * camp event, splits another out and renames an event. */
+  g_assert_true (px_events_assign (fixture->store, ids, n - 1, &error));
+  g_assert_no_error (error);
+  camp = event_of (fixture, ids[3]);
+  g_assert_cmpint (event_of (fixture, ids[4]), ==, camp);
+  g_assert_cmpint (event_of (fixture, ids[0]), !=, camp);
+
+  g_assert_true (px_events_move (fixture->store, ids[0], camp, &error));
+  g_assert_no_error (error);
+  split = px_events_split (fixture->store, event_of (fixture, ids[2]), &ids[2], 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (split, >, 0);
+  g_assert_true (px_events_rename (fixture->store, camp, "Yida camp bombing", &error));
+  g_assert_no_error (error);
+
+  /* The last article imported, then everything assigned again: it joins
+   * the camp reports, nothing the user did is undone. */
+  g_assert_true (px_events_assign (fixture->store, ids, n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (event_of (fixture, ids[n - 1]), ==, camp);
+  g_assert_cmpint (px_store_get_article_event (fixture->store, ids[0], &manual, &error), ==, camp);
+  g_assert_true (manual);
+  g_assert_cmpint (event_of (fixture, ids[2]), ==, split);
+  other = event_of (fixture, ids[1]);
+  event = px_store_get_event (fixture->store, camp, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (event->label, ==, "Yida camp bombing");
+  g_assert_true (event->manual);
+  g_assert_cmpint (event_of (fixture, ids[4]), ==, camp);
+
+  /* Merging empties and removes the other events. */
+  g_assert_true (px_events_merge (fixture->store, (gint64[]) { camp, other, split }, 3, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&event, px_event_free);
+  event = px_store_get_event (fixture->store, camp, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (event->article_ids->len, ==, n);
+  g_assert_cmpstr (event->label, ==, "Yida camp bombing");
+  g_assert_null (px_store_get_event (fixture->store, split, &error));
+  g_assert_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_events_profiles_follow_deletions (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 before;
+
+  g_assert_true (px_events_assign (fixture->store, (gint64 *) fixture->ids->data, fixture->ids->len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (px_store_count_profiles (fixture->store, &error), ==,
+                   fixture->n_background + fixture->ids->len);
+  /* "yida" is in the three reports of the camp only. */
+  before = px_store_get_document_frequency (fixture->store, "yida", &error);
+  g_assert_cmpint (before, ==, 3);
+  g_assert_true (px_store_delete_articles (fixture->store, (gint64 *) fixture->ids->data + 3, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (px_store_get_document_frequency (fixture->store, "yida", &error), ==, 2);
+  g_assert_cmpint (px_store_count_profiles (fixture->store, &error), ==,
+                   fixture->n_background + fixture->ids->len - 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/px/events/two-subtopics", Fixture, NULL,
+              fixture_set_up, test_events_two_subtopics, fixture_tear_down);
+  g_test_add ("/px/events/incremental", Fixture, NULL,
+              fixture_set_up, test_events_incremental, fixture_tear_down);
+  g_test_add ("/px/events/manual-changes-survive", Fixture, NULL,
+              fixture_set_up, test_events_manual_changes_survive, fixture_tear_down);
+  g_test_add ("/px/events/profiles-follow-deletions", Fixture, NULL,
+              fixture_set_up, test_events_profiles_follow_deletions, fixture_tear_down);
+  return g_test_run ();
+}
