@@ -19,7 +19,7 @@ static gboolean
 begin (PxStore  *self,
        GError  **error)
 {
-  return _px_store_exec (self, "SAVEPOINT px_notes", error);
+  return _px_store_savepoint (self, "px_notes", error);
 }
 
 static gboolean
@@ -27,22 +27,7 @@ end (PxStore   *self,
      gboolean   ok,
      GError   **error)
 {
-  if (ok)
-    return _px_store_exec (self, "RELEASE px_notes", error);
-  _px_store_exec (self, "ROLLBACK TO px_notes", NULL);
-  _px_store_exec (self, "RELEASE px_notes", NULL);
-  return FALSE;
-}
-
-static gboolean
-step_done (PxStore       *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || rc == SQLITE_ROW ? TRUE : _px_store_fail (self, error);
+  return _px_store_release (self, "px_notes", ok, error);
 }
 
 static void
@@ -68,7 +53,7 @@ write_tags_for (PxStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, error))
+  if (!_px_store_run (self, stmt, error))
     return FALSE;
   for (guint i = 0; tags[i] != NULL; i++)
     {
@@ -79,7 +64,7 @@ write_tags_for (PxStore  *self,
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, i);
       sqlite3_bind_text (stmt, 3, tags[i], -1, SQLITE_TRANSIENT);
-      if (!step_done (self, stmt, error))
+      if (!_px_store_run (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -309,7 +294,7 @@ px_store_delete_notes (PxStore       *self,
       if (stmt == NULL)
         return end (self, FALSE, NULL);
       sqlite3_bind_int64 (stmt, 1, ids[i]);
-      if (!step_done (self, stmt, error))
+      if (!_px_store_run (self, stmt, error))
         return end (self, FALSE, NULL);
       if (sqlite3_changes (_px_store_get_db (self)) == 0)
         {
@@ -400,7 +385,7 @@ write_anchor (PxStore  *self,
   sqlite3_bind_text (stmt, 5, px_note_get_suffix (note) ? px_note_get_suffix (note) : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 6, px_note_get_orphan (note));
   sqlite3_bind_int64 (stmt, 7, px_note_get_id (note));
-  return step_done (self, stmt, error);
+  return _px_store_run (self, stmt, error);
 }
 
 gboolean

@@ -28,6 +28,19 @@ sqlite3_stmt *_px_store_prepare    (PxStore      *self,
 /* Sets @error from the connection's last error; returns FALSE. */
 gboolean      _px_store_fail       (PxStore      *self,
                                     GError      **error);
+/* Steps @stmt once and resets it; for statements that return no rows. */
+gboolean      _px_store_run        (PxStore      *self,
+                                    sqlite3_stmt *stmt,
+                                    GError      **error);
+/* A named savepoint, so changes nest in a caller's transaction; release
+ * with @ok FALSE rolls back to it. @name is an SQL identifier. */
+gboolean      _px_store_savepoint  (PxStore      *self,
+                                    const char   *name,
+                                    GError      **error);
+gboolean      _px_store_release    (PxStore      *self,
+                                    const char   *name,
+                                    gboolean      ok,
+                                    GError      **error);
 gboolean      _px_store_exec       (PxStore      *self,
                                     const char   *sql,
                                     GError      **error);

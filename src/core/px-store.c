@@ -314,14 +314,6 @@ px_store_get_path (PxStore *self)
   return self->path;
 }
 
-gboolean
-px_store_begin (PxStore  *self,
-                GError  **error)
-{
-  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
-  return _px_store_exec (self, "BEGIN IMMEDIATE", error);
-}
-
 /* Cached statements stay active after their last row was read; an active
  * statement would keep COMMIT from releasing the write lock. */
 static void
@@ -331,6 +323,68 @@ reset_statements (PxStore *self)
 
   while ((stmt = sqlite3_next_stmt (self->db, stmt)) != NULL)
     sqlite3_reset (stmt);
+}
+
+gboolean
+_px_store_run (PxStore       *self,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  /* Reset at once: a statement left active would hold the write lock and
+   * refuse a later SAVEPOINT. */
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _px_store_fail (self, error);
+  return TRUE;
+}
+
+/* A write statement whose row was read but that was not stepped to its
+ * end (INSERT … RETURNING) would refuse a SAVEPOINT; its writes are done,
+ * so finish it. Readers may be mid-iteration by a caller: leave them. */
+static void
+finish_writes (PxStore *self)
+{
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (self->db, NULL); stmt != NULL;
+       stmt = sqlite3_next_stmt (self->db, stmt))
+    if (sqlite3_stmt_busy (stmt) && !sqlite3_stmt_readonly (stmt))
+      sqlite3_reset (stmt);
+}
+
+gboolean
+_px_store_savepoint (PxStore     *self,
+                     const char  *name,
+                     GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SAVEPOINT %s", name);
+
+  finish_writes (self);
+  return _px_store_exec (self, sql, error);
+}
+
+gboolean
+_px_store_release (PxStore     *self,
+                   const char  *name,
+                   gboolean     ok,
+                   GError     **error)
+{
+  g_autofree char *release = g_strdup_printf ("RELEASE %s", name);
+  g_autofree char *undo = g_strdup_printf ("ROLLBACK TO %s; RELEASE %s", name, name);
+
+  finish_writes (self);
+  if (ok)
+    return _px_store_exec (self, release, error);
+  _px_store_exec (self, undo, NULL);
+  return FALSE;
+}
+
+gboolean
+px_store_begin (PxStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  return _px_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
@@ -349,18 +403,6 @@ px_store_rollback (PxStore *self)
   reset_statements (self);
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-static gboolean
-step_done (PxStore       *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return _px_store_fail (self, error);
-  return TRUE;
 }
 
 static void
@@ -402,6 +444,7 @@ ensure_outlet (PxStore     *self,
                GError     **error)
 {
   sqlite3_stmt *stmt;
+  gint64 id;
 
   if (name == NULL || *name == '\0')
     return 0;
@@ -414,7 +457,11 @@ ensure_outlet (PxStore     *self,
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return _px_store_fail (self, error), -1;
-  return sqlite3_column_int64 (stmt, 0);
+  id = sqlite3_column_int64 (stmt, 0);
+  /* RETURNING keeps the statement active until reset, and an active
+   * statement would refuse a later SAVEPOINT. */
+  sqlite3_reset (stmt);
+  return id;
 }
 
 static gboolean
@@ -429,7 +476,7 @@ insert_spans (PxStore       *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, article_id);
-  if (!step_done (self, stmt, error))
+  if (!_px_store_run (self, stmt, error))
     return FALSE;
 
   for (guint i = 0; removed != NULL && i < removed->len; i++)
@@ -448,7 +495,7 @@ insert_spans (PxStore       *self,
       sqlite3_bind_int (stmt, 3, span->end);
       sqlite3_bind_text (stmt, 4, px_removal_reason_to_string (span->reason), -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 5, span->restored ? 1 : 0);
-      if (!step_done (self, stmt, error))
+      if (!_px_store_run (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -498,7 +545,7 @@ px_store_insert_article (PxStore    *self,
                      px_article_get_clean_text (article) ? px_article_get_clean_text (article) : "",
                      -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 11, px_article_get_cleaner_version (article));
-  if (!step_done (self, stmt, error))
+  if (!_px_store_run (self, stmt, error))
     goto fail;
   px_article_set_id (article, sqlite3_last_insert_rowid (self->db));
   if (!insert_spans (self, px_article_get_id (article), px_article_get_removed (article), error))
@@ -667,7 +714,7 @@ px_store_delete_articles (PxStore       *self,
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, ids[i]);
-      if (!step_done (self, stmt, error))
+      if (!_px_store_run (self, stmt, error))
         goto fail;
       if (sqlite3_changes (self->db) == 0)
         {
@@ -712,7 +759,7 @@ px_store_update_cleaning (PxStore       *self,
   sqlite3_bind_text (stmt, 1, clean_text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, cleaner_version);
   sqlite3_bind_int64 (stmt, 3, id);
-  if (!step_done (self, stmt, error))
+  if (!_px_store_run (self, stmt, error))
     goto fail;
   if (sqlite3_changes (self->db) == 0)
     {

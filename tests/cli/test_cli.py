@@ -49,7 +49,8 @@ class Cli(unittest.TestCase):
     def test_help_for_every_command(self):
         result = run("--help")
         self.assertEqual(result.returncode, 0)
-        commands = re.findall(r"^  ([\w-]+) ", result.stdout, re.M)
+        listing = result.stdout.split("Commands:")[1].split("Options:")[0]
+        commands = re.findall(r"^  ([\w-]+) ", listing, re.M)
         for command in ("import", "list", "show", "search", "rm", "reclean", "restore"):
             self.assertIn(command, commands)
         for command in commands:
