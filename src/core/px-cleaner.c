@@ -23,6 +23,12 @@
  *      articles of the event add names that protect a paragraph. A last
  *      paragraph naming the story's names (background, a reaction, a
  *      denial) is kept unless an unnamed, headline-led block precedes it.
+ *      A tail without a headline (or shielded by a later appended story
+ *      that echoes the lead) is found segment by segment
+ *      (find_segment_start ()): a segment whose own topic, the stems its
+ *      paragraphs share, is new. A paragraph opening with a quotation or a
+ *      word that refers back ([continuing] of data/cleaner/) never starts
+ *      a tail without a headline.
  * Phrases of all languages are used on every article; the stop-words and
  * the stemmer follow the article's language (given, or px_language_detect ()).
  */
@@ -99,12 +105,25 @@ typedef enum
  * of TAIL_SHIFT_MIN_WEIGHT sharing no stem with the two before it may
  * start a tail that has at most TAIL_SHIFT_SHARE used weight; a stem used
  * by the related articles counts TAIL_RELATED_FACTOR of a used one; names
- * weigh NAME_WEIGHT. Tuned on ECB+ topics 1-35 (bench-text-cleaning). */
+ * weigh NAME_WEIGHT. Segments (find_segment_start ()) weigh at least
+ * TAIL_SEGMENT_MIN_WEIGHT, grown over at most TAIL_SEGMENT_ROUNDS cues until
+ * their shared stems weigh TAIL_COHESIVE_MIN_WEIGHT; a stem known only from
+ * the related articles counts TAIL_SEGMENT_RELATED_FACTOR (all stems) or
+ * TAIL_COHESIVE_RELATED_FACTOR (shared stems) of a used one. Tuned on ECB+
+ * topics 1-35 (bench-text-cleaning). */
 #define TITLE_MAX_WORDS 16
 #define LEAD_MIN_STEMS 25
 #define LEAD_MAX_UNITS 3
 #define LEAD_ECHO_UNITS 3
 #define TAIL_SHARE 0.3
+#define TAIL_SEGMENT_MIN_WEIGHT 30.0
+#define TAIL_SEGMENT_SHARE 0.1
+#define TAIL_SEGMENT_RELATED_FACTOR 0.1
+#define TAIL_COHESIVE_MIN_WEIGHT 6.0
+#define TAIL_SEGMENT_ROUNDS 2
+#define TAIL_COHESIVE_SHARE 0.05
+#define TAIL_COHESIVE_SHARE_RELATED 0.2
+#define TAIL_COHESIVE_RELATED_FACTOR 0.5
 #define TAIL_TEASER_SHARE 0.4
 #define TAIL_MIN_WEIGHT 20.0
 #define TAIL_RELATED_FACTOR 0.25
@@ -121,6 +140,7 @@ typedef struct
   char *code;
   GHashTable *stopwords;  /* borrowed from px_language_get_stop_words () */
   GHashTable *generic;    /* case-folded word → itself */
+  GHashTable *continuing; /* first words that continue a text: "he", "but" */
 } Language;
 
 struct _PxCleaner
@@ -588,6 +608,7 @@ language_free (gpointer data)
 
   g_free (language->code);
   g_hash_table_unref (language->generic);
+  g_hash_table_unref (language->continuing);
   g_free (language);
 }
 
@@ -600,11 +621,13 @@ load_language (PxCleaner  *self,
   g_autoptr (GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   g_autoptr (GString) word = g_string_new (NULL);
   Language *language = g_new0 (Language, 1);
-  int section = -1;  /* a PhraseKind, N_KINDS for generic words, -1 unknown */
+  int section = -1;  /* a PhraseKind, N_KINDS for generic words, N_KINDS + 1
+                      * for continuing words, -1 unknown */
 
   language->code = g_strdup (code);
   language->stopwords = px_language_get_stop_words (code);
   language->generic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  language->continuing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       const char *line = lines[i];
@@ -617,9 +640,13 @@ load_language (PxCleaner  *self,
               section = k;
           if (g_str_has_prefix (line, "[generic]"))
             section = N_KINDS;
+          if (g_str_has_prefix (line, "[continuing]"))
+            section = N_KINDS + 1;
         }
-      else if (section == N_KINDS)
+      else if (section >= N_KINDS)
         {
+          GHashTable *words = section == N_KINDS ? language->generic : language->continuing;
+
           tokenize (line, strlen (line), tokens);
           for (guint t = 0; t < tokens->len; t++)
             {
@@ -628,7 +655,7 @@ load_language (PxCleaner  *self,
                 continue;
               g_string_truncate (word, 0);
               append_normalized (word, line, token);
-              g_hash_table_add (language->generic, g_strdup (word->str));
+              g_hash_table_add (words, g_strdup (word->str));
             }
         }
       else if (section >= 0)
@@ -694,6 +721,7 @@ typedef struct
   guint teaser : 1;       /* "More from this site" and the like */
   guint short_label : 1;  /* a menu entry's shape: few words, no digits */
   guint title_like : 1;   /* a headline's shape: a few words, no full stop */
+  guint continuing : 1;   /* opens with a quote or a word that refers back */
   guint n_words;
   guint64 hash;           /* of its normalised words */
   guint32 *shingles;      /* sorted distinct word-bigram hashes */
@@ -757,7 +785,9 @@ stem_id (Scratch    *scratch,
   return GPOINTER_TO_UINT (id) - 1;
 }
 
+/* A stem id's flag: a name (capitalised inside a clause). */
 #define NAME_BIT 0x80000000u
+#define ID_MASK (~NAME_BIT)
 
 static gboolean
 starts_clause (const char  *text,
@@ -814,26 +844,32 @@ compare_uint32 (gconstpointer a,
   return x < y ? -1 : (x > y ? 1 : 0);
 }
 
-/* Sorts and removes duplicates; for stems, a name wins over a plain word. */
+static int
+compare_stems (gconstpointer a,
+               gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a & ID_MASK, y = *(const guint32 *) b & ID_MASK;
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+/* Sorts and removes duplicates; for stems, a name anywhere makes the stem
+ * a name. */
 static guint
 sort_unique (guint32 *values,
              guint    n,
-             gboolean names)
+             gboolean stems)
 {
   guint out = 0;
 
-  if (names)
-    for (guint i = 0; i < n; i++)
-      values[i] = (values[i] & ~NAME_BIT) << 1 | (values[i] & NAME_BIT ? 0 : 1);
-  qsort (values, n, sizeof (guint32), compare_uint32);
+  qsort (values, n, sizeof (guint32), stems ? compare_stems : compare_uint32);
   for (guint i = 0; i < n; i++)
     {
-      guint32 v = names ? values[i] >> 1 : values[i];
-      guint32 prev = out > 0 ? (names ? values[out - 1] & ~NAME_BIT : values[out - 1]) : 0;
+      guint32 mask = stems ? ID_MASK : G_MAXUINT32;
 
-      if (out > 0 && v == prev)
-        continue;
-      values[out++] = names ? (v | (values[i] & 1 ? 0 : NAME_BIT)) : v;
+      if (out > 0 && (values[out - 1] & mask) == (values[i] & mask))
+        values[out - 1] |= values[i];
+      else
+        values[out++] = values[i];
     }
   return out;
 }
@@ -1178,6 +1214,21 @@ analyse_unit (Scratch    *scratch,
       else if (kind >= 0)
         unit->reason = kinds[kind].reason;
     }
+  /* "He said ...", "But ...", a quotation: not the first paragraph of a
+   * story. */
+  if (tokens[0].word)
+    {
+      g_string_truncate (scratch->word, 0);
+      append_normalized (scratch->word, text, &tokens[0]);
+      unit->continuing = scratch->language != NULL &&
+                         g_hash_table_contains (scratch->language->continuing, scratch->word->str);
+    }
+  else
+    {
+      const char *next;
+      gunichar c = next_char (text + tokens[0].start, text + tokens[0].end, &next);
+      unit->continuing = c == '"' || c == 0x201C || c == 0xAB || c == 0x201E || c == '\'';
+    }
   if (unit->reason == KEEP && unit->n_words >= 2 && unit->n_words <= TITLE_MAX_WORDS &&
       tokens[0].word && tokens[0].upper)
     {
@@ -1358,7 +1409,7 @@ mark_known (guint8        *known,
             guint          n)
 {
   for (guint s = 0; s < n; s++)
-    known[stems[s] & ~NAME_BIT] = 1;
+    known[stems[s] & ID_MASK] = 1;
 }
 
 static double
@@ -1376,7 +1427,7 @@ common_stems (const Unit *a,
 
   while (i < a->n_stems && j < b->n_stems)
     {
-      guint32 x = a->stems[i] & ~NAME_BIT, y = b->stems[j] & ~NAME_BIT;
+      guint32 x = a->stems[i] & ID_MASK, y = b->stems[j] & ID_MASK;
       if (x == y)
         common++;
       if (x <= y)
@@ -1385,6 +1436,122 @@ common_stems (const Unit *a,
         j++;
     }
   return common;
+}
+
+/* The first tail segment judged alone: the paragraphs from a cue (a
+ * headline-like line, a teaser header, or a paragraph sharing no stem with
+ * the two before it that does not open with a quote or a word referring
+ * back, "He", "But") up to the next cue, grown to TAIL_SEGMENT_MIN_WEIGHT.
+ * It starts an appended story when few of its paragraphs, and none of its
+ * first TAIL_CLEAN_START, name the story's names, few of the paragraphs
+ * after it do, at most TAIL_SEGMENT_SHARE of its stem weight was used
+ * before it and, above all, its own topic is new: of the stems it uses in
+ * two paragraphs or more (TextTiling's lexical cohesion), at most
+ * TAIL_COHESIVE_SHARE of the weight was used before it. A later appended
+ * story that echoes the lead (the same city, a reused story) does not
+ * shield the first one, as it does in the whole-tail test. A stem of the
+ * related articles only counts as partly used (a segment's vocabulary
+ * missing from every other report of the event is suspect); with them the
+ * cohesive share allowed is TAIL_COHESIVE_SHARE_RELATED. Every paragraph
+ * is in one segment, so the work is linear. Returns @limit when no
+ * segment before it qualifies. */
+static guint
+find_segment_start (const Unit    *units,
+                    const guint   *kept,
+                    guint          k_count,
+                    guint          lead_end,
+                    guint          limit,
+                    const double  *weight,
+                    const guint   *first,
+                    const guint8  *lead_named,
+                    const guint   *named_after,
+                    const guint8  *related,
+                    guint          n_ids)
+{
+  g_autofree guint8 *cue = g_new0 (guint8, k_count + 1);
+  g_autofree guint8 *count = g_new0 (guint8, n_ids + 1);
+  double cohesive_share = related != NULL ? TAIL_COHESIVE_SHARE_RELATED : TAIL_COHESIVE_SHARE;
+
+  for (guint k = lead_end; k < k_count; k++)
+    {
+      const Unit *unit = &units[kept[k]];
+
+      cue[k] = unit->title_like || unit->teaser ||
+               (!unit->continuing && k >= 2 && weight[k] >= TAIL_SHIFT_MIN_WEIGHT &&
+                common_stems (unit, &units[kept[k - 1]]) == 0 &&
+                common_stems (unit, &units[kept[k - 2]]) == 0);
+    }
+  for (guint a = lead_end; a < limit;)
+    {
+      guint b = a + 1;
+      double seg_weight;
+
+      if (!cue[a])
+        {
+          a++;
+          continue;
+        }
+      seg_weight = weight[a];
+      while (b < k_count && (!cue[b] || seg_weight < TAIL_SEGMENT_MIN_WEIGHT))
+        seg_weight += weight[b++];
+
+      /* Too few shared stems to tell its topic: judge it with the next
+       * segment too (a bounded number of times, so the work stays linear). */
+      for (guint round = 0;; round++)
+        {
+          guint named = 0;
+          double seg_hits = 0, coh_weight = 0, coh_hits = 0;
+
+          for (guint k = a; k < b; k++)
+            {
+              const Unit *unit = &units[kept[k]];
+
+              named += lead_named[k];
+              if (lead_named[k] && k < a + TAIL_CLEAN_START)
+                named = G_MAXUINT / 2;
+              for (guint s = 0; s < unit->n_stems; s++)
+                if (count[unit->stems[s] & ID_MASK] < 255)
+                  count[unit->stems[s] & ID_MASK]++;
+            }
+          for (guint k = a; k < b; k++)
+            {
+              const Unit *unit = &units[kept[k]];
+
+              for (guint s = 0; s < unit->n_stems; s++)
+                {
+                  guint32 id = unit->stems[s] & ID_MASK;
+                  double w = stem_weight (unit->stems[s]);
+
+                  seg_hits += w * (first[id] < a                     ? 1
+                                   : related != NULL && related[id] ? TAIL_SEGMENT_RELATED_FACTOR
+                                                                     : 0);
+                  if (count[id] < 2)
+                    continue;
+                  coh_weight += w;
+                  coh_hits += w * (first[id] < a                     ? 1
+                                   : related != NULL && related[id] ? TAIL_COHESIVE_RELATED_FACTOR
+                                                                     : 0);
+                }
+            }
+          for (guint k = a; k < b; k++)
+            for (guint s = 0; s < units[kept[k]].n_stems; s++)
+              count[units[kept[k]].stems[s] & ID_MASK] = 0;
+
+          if (seg_weight >= TAIL_SEGMENT_MIN_WEIGHT && named <= TAIL_NAMED_SHARE * (b - a) &&
+              named_after[a] <= TAIL_NAMED_SHARE * (k_count - a) &&
+              seg_hits <= TAIL_SEGMENT_SHARE * seg_weight &&
+              coh_weight >= TAIL_COHESIVE_MIN_WEIGHT && coh_hits <= cohesive_share * coh_weight)
+            return a;
+          if (coh_weight >= TAIL_COHESIVE_MIN_WEIGHT || b >= k_count ||
+              round + 1 >= TAIL_SEGMENT_ROUNDS)
+            break;
+          do
+            seg_weight += weight[b++];
+          while (b < k_count && !cue[b]);
+        }
+      a = b;
+    }
+  return limit;
 }
 
 /* The off-topic tail. Story paragraphs name the names of the title and
@@ -1415,6 +1582,7 @@ find_tail (Unit          *units,
   g_autofree double *hits = NULL;
   g_autofree double *tail_weight = NULL;
   g_autofree guint *named_after = NULL;  /* named paragraphs from k on */
+  g_autofree guint8 *lead_named = NULL;
   guint lead_end = 0, lead_stems = 0, k_count;
   guint teaser_start = G_MAXUINT, title_start = G_MAXUINT, shift_start = G_MAXUINT, start;
 
@@ -1431,21 +1599,21 @@ find_tail (Unit          *units,
   lead_names = g_new0 (guint8, n_ids + 1);
   for (guint s = 0; s < n_title_stems; s++)
     if (title_stems[s] & NAME_BIT)
-      lead_names[title_stems[s] & ~NAME_BIT] = 1;
+      lead_names[title_stems[s] & ID_MASK] = 1;
   while (lead_end < k_count && lead_end < LEAD_MAX_UNITS && lead_stems < LEAD_MIN_STEMS)
     {
       const Unit *unit = &units[g_array_index (kept, guint, lead_end++)];
       lead_stems += unit->n_stems;
       for (guint s = 0; s < unit->n_stems; s++)
         if (unit->stems[s] & NAME_BIT)
-          lead_names[unit->stems[s] & ~NAME_BIT] = 1;
+          lead_names[unit->stems[s] & ID_MASK] = 1;
     }
   for (guint k = 0; k < MIN (k_count, lead_end + LEAD_ECHO_UNITS); k++)
     {
       const Unit *unit = &units[g_array_index (kept, guint, k)];
       for (guint s = 0; s < unit->n_stems; s++)
         {
-          guint8 *name = &lead_names[unit->stems[s] & ~NAME_BIT];
+          guint8 *name = &lead_names[unit->stems[s] & ID_MASK];
           if (*name > 0 && *name < 3)
             (*name)++;
         }
@@ -1456,10 +1624,11 @@ find_tail (Unit          *units,
   first = g_new (guint, n_ids + 1);
   memset (first, 0xff, (n_ids + 1) * sizeof (guint));
   for (guint s = 0; s < n_title_stems; s++)
-    first[title_stems[s] & ~NAME_BIT] = 0;
+    first[title_stems[s] & ID_MASK] = 0;
   diff = g_new0 (double, k_count + 2);
   weight = g_new0 (double, k_count);
   named_after = g_new0 (guint, k_count + 1);
+  lead_named = g_new0 (guint8, k_count + 1);
   for (guint k = 0; k < k_count; k++)
     {
       const Unit *unit = &units[g_array_index (kept, guint, k)];
@@ -1468,7 +1637,7 @@ find_tail (Unit          *units,
 
       for (guint s = 0; s < unit->n_stems; s++)
         {
-          guint32 id = unit->stems[s] & ~NAME_BIT;
+          guint32 id = unit->stems[s] & ID_MASK;
           double w = stem_weight (unit->stems[s]);
 
           weight[k] += w;
@@ -1489,6 +1658,7 @@ find_tail (Unit          *units,
             }
         }
       named_after[k] = named || event_names >= 2;
+      lead_named[k] = named;
     }
 
   hits = g_new0 (double, k_count + 1);
@@ -1516,13 +1686,18 @@ find_tail (Unit          *units,
         continue;
       if ((unit->title_like || unit->teaser) && title_start == G_MAXUINT)
         title_start = k;
-      if (shift_start == G_MAXUINT && k >= 2 && weight[k] >= TAIL_SHIFT_MIN_WEIGHT &&
+      if (shift_start == G_MAXUINT && !unit->continuing && k >= 2 &&
+          weight[k] >= TAIL_SHIFT_MIN_WEIGHT &&
           share <= TAIL_SHIFT_SHARE &&
           common_stems (unit, &units[g_array_index (kept, guint, k - 1)]) == 0 &&
           common_stems (unit, &units[g_array_index (kept, guint, k - 2)]) == 0)
         shift_start = k;
     }
   start = MIN (teaser_start, title_start != G_MAXUINT ? title_start : shift_start);
+
+  start = find_segment_start (units, (const guint *) (void *) kept->data, k_count, lead_end,
+                              MIN (start, k_count), weight, first, lead_named, named_after,
+                              related, n_ids);
   for (guint k = start; k < k_count; k++)
     {
       Unit *unit = &units[g_array_index (kept, guint, k)];
@@ -1747,7 +1922,7 @@ px_cleaner_clean (PxCleaner          *self,
       mark_known (related_known, (guint32 *) (void *) ids->data, ids->len);
       for (guint i = 0; i < ids->len; i++)
         if (g_array_index (ids, guint32, i) & NAME_BIT)
-          related_names[g_array_index (ids, guint32, i) & ~NAME_BIT] = 1;
+          related_names[g_array_index (ids, guint32, i) & ID_MASK] = 1;
     }
   find_tail (units, n, title_stems, n_title_stems, related_known, related_names,
              g_hash_table_size (scratch.stem_ids));

@@ -262,6 +262,81 @@ test_appended_story (void)
   g_array_unref (built.starts);
 }
 
+/* An appended story without a headline (an ECB+ "ecb" text opens with
+ * its first sentence), then a second appended story that names the
+ * lead's names (another report of the same event, as a feed of the
+ * site's stories appends it): the whole tail is cut
+ * from its first paragraph on, found as a segment with a topic of its own
+ * (words its paragraphs share, none used before), with or without a
+ * related report of the event. */
+static void
+test_headless_story (void)
+{
+  g_auto (GStrv) story = story_lines ("lohan-en.txt");
+  g_auto (GStrv) other = story_lines ("pirates-en.txt");
+  g_auto (GStrv) echo = story_lines ("lohan-stint-en.txt");
+  const Piece pieces[] = {
+    { story[0], KEEP },
+    { story[1], KEEP },
+    { story[2], KEEP },
+    { story[3], KEEP },
+    { story[4], KEEP },
+    { other[0], PX_REMOVAL_UNRELATED_STORY },
+    { other[1], PX_REMOVAL_UNRELATED_STORY },
+    { other[2], PX_REMOVAL_UNRELATED_STORY },
+    { other[3], PX_REMOVAL_UNRELATED_STORY },
+    { other[4], PX_REMOVAL_UNRELATED_STORY },
+    { other[5], PX_REMOVAL_UNRELATED_STORY },
+    { other[6], PX_REMOVAL_UNRELATED_STORY },
+    { echo[0], PX_REMOVAL_UNRELATED_STORY },
+    { echo[1], PX_REMOVAL_UNRELATED_STORY },
+  };
+  Built built = build (pieces, G_N_ELEMENTS (pieces), "\n\n");
+  g_autoptr (PxCleaner) cleaner = px_cleaner_new ();
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *related[] = { story[2], NULL };
+      g_autoptr (PxCleaning) cleaning =
+        px_cleaner_clean (cleaner, built.raw, story[0], "en", NULL, i ? related : NULL);
+
+      check_cleaning (pieces, G_N_ELEMENTS (pieces), &built, cleaning);
+    }
+  g_free (built.raw);
+  g_array_unref (built.starts);
+}
+
+/* The end of a story told in quotes and "Then ...": paragraphs sharing no
+ * word with the ones before them, but a quotation or a paragraph opening
+ * with a word that refers back ("Then", "He", "But") does not open an
+ * appended story, so the story is kept whole. */
+static void
+test_quoted_ending_kept (void)
+{
+  g_auto (GStrv) story = story_lines ("kraft-en.txt");
+  g_auto (GStrv) quotes = story_lines ("kraft-quotes-en.txt");
+  const Piece pieces[] = {
+    { story[0], KEEP },
+    { story[1], KEEP },
+    { story[2], KEEP },
+    { story[3], KEEP },
+    { quotes[0], KEEP },
+    { quotes[1], KEEP },
+    { story[4], KEEP },
+    { quotes[2], KEEP },
+    { quotes[3], KEEP },
+  };
+  Built built = build (pieces, G_N_ELEMENTS (pieces), "\n\n");
+  g_autoptr (PxCleaner) cleaner = px_cleaner_new ();
+  g_autoptr (PxCleaning) cleaning = px_cleaner_clean (cleaner, built.raw, story[0], "en",
+                                                      NULL, NULL);
+
+  check_cleaning (pieces, G_N_ELEMENTS (pieces), &built, cleaning);
+  g_assert_cmpuint (cleaning->removed->len, ==, 0);
+  g_free (built.raw);
+  g_array_unref (built.starts);
+}
+
 static void
 test_background_kept (void)
 {
@@ -441,6 +516,8 @@ main (int   argc,
       g_test_add_data_func (path, &boilerplates[i], test_noise);
     }
   g_test_add_func ("/px/cleaner/appended-story", test_appended_story);
+  g_test_add_func ("/px/cleaner/headless-story", test_headless_story);
+  g_test_add_func ("/px/cleaner/quoted-ending-kept", test_quoted_ending_kept);
   g_test_add_func ("/px/cleaner/background-kept", test_background_kept);
   g_test_add_func ("/px/cleaner/restored-and-given", test_restored_and_given);
   g_test_add_func ("/px/cleaner/layouts", test_layouts);
