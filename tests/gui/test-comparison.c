@@ -1,0 +1,677 @@
+/* test-comparison.c: the comparison view on real articles, under Xvfb
+ *
+ * Imports the bundled ECB+ sample (four events, five outlets each), opens
+ * the comparison of the event with the most conflicts in a window, and
+ * drives it as a reader would: clicks a sentence and reads the highlight
+ * ranges in every column, jumps from conflict to conflict, clicks a
+ * coverage matrix cell, switches to the dark style.
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include "px-claim-gutter.h"
+#include "px-claim-pane.h"
+#include "px-comparison-column.h"
+#include "px-comparison-view.h"
+#include "px-coverage-matrix.h"
+#include "px-data.h"
+#include "px-importer.h"
+#include "px-event-item.h"
+#include "px-event-sidebar.h"
+#include "px-store-events.h"
+#include "px-window-private.h"
+
+/* The library, made once for all tests. */
+static char *library_dir;
+static char *library_path;
+static PxStore *library;
+static gint64 conflict_event;  /* the event whose comparison has the most conflicts */
+
+typedef struct
+{
+  GtkWidget *window;
+  PxComparisonView *view;
+  PxComparison *comparison;  /* borrowed from the view */
+} Fixture;
+
+/* Runs the main loop until @done says so or 30 s have passed. */
+static gboolean
+wait_for (gboolean (*done) (Fixture *), Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!done (fixture))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+/* Lets the window lay out and draw for a while. */
+static void
+settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+loaded (Fixture *fixture)
+{
+  return !px_comparison_view_get_loading (fixture->view) &&
+         px_comparison_view_get_comparison (fixture->view) != NULL;
+}
+
+static void
+import_sample (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sample = px_data_find ("sample");
+  g_autoptr (GDir) dir = g_dir_open (sample, 0, &error);
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (PxImporter) importer = NULL;
+  g_autoptr (GPtrArray) results = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  guint most = 0;
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (files, g_build_filename (sample, name, NULL));
+  g_ptr_array_add (files, NULL);
+
+  library_dir = g_dir_make_tmp ("parallax-comparison-XXXXXX", &error);
+  g_assert_no_error (error);
+  library_path = g_build_filename (library_dir, "library.sqlite3", NULL);
+  library = px_store_open (library_path, &error);
+  g_assert_no_error (error);
+  importer = px_importer_new (library_path);
+  results = px_importer_import (importer, library, (const char * const *) files->pdata, NULL, &error);
+  g_assert_no_error (error);
+
+  events = px_store_list_events (library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, >=, 1);
+  for (guint e = 0; e < events->len; e++)
+    {
+      PxEvent *event = events->pdata[e];
+      g_autoptr (PxComparison) comparison = NULL;
+      guint conflicts = 0;
+
+      if (event->article_ids->len < 2)
+        continue;
+      comparison = px_comparison_new_for_ids (library, (gint64 *) event->article_ids->data,
+                                              event->article_ids->len, &error);
+      g_assert_no_error (error);
+      for (guint c = 0; c < px_comparison_get_n_claims (comparison); c++)
+        conflicts += px_comparison_get_claim (comparison, c)->conflicts->len > 0;
+      if (conflicts > most)
+        {
+          most = conflicts;
+          conflict_event = event->id;
+        }
+    }
+  /* The sample's Aceh earthquake reports disagree on casualty figures. */
+  g_assert_cmpuint (most, >=, 2);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  int width = GPOINTER_TO_INT (data);
+
+  fixture->window = gtk_window_new ();
+  fixture->view = PX_COMPARISON_VIEW (px_comparison_view_new ());
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width > 0 ? width : 1400, 900);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  px_comparison_view_compare_event (fixture->view, library, conflict_event);
+  g_assert_true (px_comparison_view_get_loading (fixture->view));
+  g_assert_true (wait_for (loaded, fixture));
+  fixture->comparison = px_comparison_view_get_comparison (fixture->view);
+  settle (300);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  settle (50);
+}
+
+static PxComparisonColumn *
+column (Fixture *fixture,
+        guint    article)
+{
+  return PX_COMPARISON_COLUMN (px_comparison_view_get_column (fixture->view, article));
+}
+
+/* The character range of a sentence, computed from the analysis's bytes. */
+static void
+expected_range (Fixture *fixture,
+                guint    article,
+                guint    sentence,
+                int     *start,
+                int     *end)
+{
+  const PxComparisonArticle *info = px_comparison_get_article (fixture->comparison, article);
+  PxRange range = g_array_index (info->sentences, PxRange, sentence);
+
+  *start = g_utf8_pointer_to_offset (info->text, info->text + range.start);
+  *end = g_utf8_pointer_to_offset (info->text, info->text + range.end);
+}
+
+/* The [start, end) character ranges covered by tag @name in a column. */
+static GArray *
+tag_ranges (PxComparisonColumn *col,
+            const char         *name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_comparison_column_get_text_view (col));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (int));
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (!gtk_text_iter_starts_tag (&iter, tag))
+    gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+  while (!gtk_text_iter_is_end (&iter) || gtk_text_iter_starts_tag (&iter, tag))
+    {
+      int start = gtk_text_iter_get_offset (&iter);
+
+      if (!gtk_text_iter_starts_tag (&iter, tag))
+        break;
+      gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+      g_array_append_val (ranges, start);
+      start = gtk_text_iter_get_offset (&iter);
+      g_array_append_val (ranges, start);
+      if (!gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+        break;
+    }
+  return ranges;
+}
+
+/* Whether a sentence's first line is inside the column's visible area. */
+static gboolean
+sentence_visible (PxComparisonColumn *col,
+                  guint               sentence)
+{
+  GtkTextView *view = px_comparison_column_get_text_view (col);
+  GtkTextIter iter;
+  GdkRectangle visible, location;
+  int start;
+
+  px_comparison_column_get_sentence_range (col, sentence, &start, NULL);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, start);
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+/* Waits (up to 10 s: the text views lay out lazily, frame by frame)
+ * until a column shows a sentence. */
+static gboolean
+shows_sentence (PxComparisonColumn *col,
+                guint               sentence)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!sentence_visible (col, sentence))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+/* The selected claim's sentences, and only they, are lit in every column. */
+static void
+assert_selected (Fixture *fixture,
+                 guint    claim_index)
+{
+  const PxClaim *claim = px_comparison_get_claim (fixture->comparison, claim_index);
+
+  g_assert_cmpuint (px_comparison_view_get_selected_claim (fixture->view), ==, claim_index);
+  for (guint a = 0; a < px_comparison_get_n_articles (fixture->comparison); a++)
+    {
+      g_autoptr (GArray) ranges = tag_ranges (column (fixture, a), "selected");
+      g_autoptr (GArray) expected = g_array_new (FALSE, FALSE, sizeof (int));
+
+      for (guint m = 0; m < claim->members->len; m++)
+        {
+          const PxClaimMember *member = &g_array_index (claim->members, PxClaimMember, m);
+          int start, end;
+
+          if (member->article != a)
+            continue;
+          expected_range (fixture, a, member->sentence, &start, &end);
+          g_array_append_val (expected, start);
+          g_array_append_val (expected, end);
+        }
+      g_assert_cmpuint (ranges->len, ==, expected->len);
+      for (guint i = 0; i < ranges->len; i++)
+        g_assert_cmpint (g_array_index (ranges, int, i), ==, g_array_index (expected, int, i));
+    }
+}
+
+static void
+test_open (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxEvent) event = px_store_get_event (library, conflict_event, &error);
+  guint n = px_comparison_get_n_articles (fixture->comparison);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, MIN (event->article_ids->len, PX_COMPARISON_VIEW_MAX_ARTICLES));
+  g_assert_cmpuint (px_comparison_view_get_event (fixture->view), ==, conflict_event);
+  g_assert_nonnull (px_comparison_view_get_column (fixture->view, n - 1));
+  g_assert_null (px_comparison_view_get_column (fixture->view, n));
+  g_assert_true (gtk_widget_get_mapped (px_comparison_view_get_column (fixture->view, 0)));
+
+  for (guint a = 0; a < n; a++)
+    {
+      const PxComparisonArticle *article = px_comparison_get_article (fixture->comparison, a);
+      PxComparisonColumn *col = column (fixture, a);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_comparison_column_get_text_view (col));
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      /* The column shows the cleaned text unchanged, so offsets match. */
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_assert_cmpstr (text, ==, article->text);
+
+      /* Every sentence carries the tag of its claim's status. */
+      for (guint s = 0; s < article->sentences->len; s++)
+        {
+          const PxClaim *claim = px_comparison_get_claim (fixture->comparison,
+                                                          px_comparison_find_claim (fixture->comparison, a, s));
+          GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                       px_claim_status_to_string (claim->status));
+          GtkTextIter iter;
+          int first, last;
+
+          expected_range (fixture, a, s, &first, &last);
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter, first);
+          g_assert_true (gtk_text_iter_has_tag (&iter, tag));
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter, last - 1);
+          g_assert_true (gtk_text_iter_has_tag (&iter, tag));
+        }
+    }
+
+  /* Neighbouring columns that share claims are linked by curves. */
+  for (guint g = 0; g + 1 < n; g++)
+    {
+      PxClaimGutter *gutter = PX_CLAIM_GUTTER (px_comparison_view_get_gutter (fixture->view, g));
+
+      g_assert_nonnull (gutter);
+      g_test_message ("gutter %u drew %u curves", g, px_claim_gutter_get_n_drawn (gutter));
+    }
+  g_assert_null (px_comparison_view_get_gutter (fixture->view, n - 1));
+}
+
+/* A partial claim whose first member is not in the last column, carried
+ * by at least two articles. */
+static guint
+find_partial_claim (Fixture *fixture)
+{
+  for (guint c = 0; c < px_comparison_get_n_claims (fixture->comparison); c++)
+    {
+      const PxClaim *claim = px_comparison_get_claim (fixture->comparison, c);
+
+      if (claim->status == PX_CLAIM_PARTIAL)
+        return c;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_select_sentence (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  guint c = find_partial_claim (fixture);
+  const PxClaim *claim = px_comparison_get_claim (fixture->comparison, c);
+  const PxClaimMember *first = &g_array_index (claim->members, PxClaimMember, 0);
+  const PxClaimMember *last = &g_array_index (claim->members, PxClaimMember, claim->members->len - 1);
+  PxClaimPane *pane = PX_CLAIM_PANE (px_comparison_view_get_claim_pane (fixture->view));
+  g_autofree char *pane_text = NULL;
+  guint n = px_comparison_get_n_articles (fixture->comparison);
+
+  g_assert_cmpuint (first->article, !=, last->article);
+  g_assert_cmpuint (px_comparison_view_get_selected_claim (fixture->view), ==, PX_NO_CLAIM);
+
+  /* Scroll the partner's column away first, so following it is tested. */
+  gtk_adjustment_set_value (px_comparison_column_get_vadjustment (column (fixture, last->article)),
+                            G_MAXINT);
+  settle (100);
+
+  /* What a click on the sentence emits. */
+  g_signal_emit_by_name (column (fixture, first->article), "sentence-activated", first->sentence);
+  assert_selected (fixture, c);
+  for (guint m = 0; m < claim->members->len; m++)
+    {
+      const PxClaimMember *member = &g_array_index (claim->members, PxClaimMember, m);
+
+      if (member->article != first->article)
+        g_assert_true (shows_sentence (column (fixture, member->article), member->sentence));
+    }
+
+  /* The pane names every outlet: the carriers with their words, the rest as silent. */
+  pane_text = px_claim_pane_dup_text (pane);
+  g_test_message ("%s", pane_text);
+  for (guint a = 0; a < n; a++)
+    {
+      const char *outlet = px_comparison_get_article (fixture->comparison, a)->outlet;
+      gboolean carries = FALSE;
+      g_autofree char *line = NULL;
+
+      for (guint m = 0; m < claim->members->len; m++)
+        carries |= g_array_index (claim->members, PxClaimMember, m).article == a;
+      line = g_strdup_printf ("%s: ", outlet);
+      g_assert_true (carries == (strstr (pane_text, line) != NULL));
+      g_assert_nonnull (strstr (pane_text, outlet));
+    }
+  g_assert_true (claim->status == PX_CLAIM_SHARED || strstr (pane_text, "Silent\n") != NULL);
+
+  /* The gutter next to the first carrier draws the selected claim. */
+  g_assert_cmpuint (px_comparison_view_get_gutter (fixture->view, 0) != NULL, ==, n > 1);
+
+  /* Clicking a sentence of another claim moves the selection. */
+  g_signal_emit_by_name (column (fixture, 0), "sentence-activated", 0);
+  assert_selected (fixture, px_comparison_find_claim (fixture->comparison, 0, 0));
+}
+
+static void
+test_next_conflict (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr (GArray) conflicts = g_array_new (FALSE, FALSE, sizeof (guint));
+  PxClaimPane *pane = PX_CLAIM_PANE (px_comparison_view_get_claim_pane (fixture->view));
+
+  for (guint c = 0; c < px_comparison_get_n_claims (fixture->comparison); c++)
+    if (px_comparison_get_claim (fixture->comparison, c)->conflicts->len > 0)
+      g_array_append_val (conflicts, c);
+  g_assert_cmpuint (conflicts->len, >=, 2);
+
+  /* Alt+Down, as the shortcut controller sends it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "comparison.next-conflict", NULL));
+  assert_selected (fixture, g_array_index (conflicts, guint, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "comparison.next-conflict", NULL));
+  assert_selected (fixture, g_array_index (conflicts, guint, 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "comparison.previous-conflict", NULL));
+  assert_selected (fixture, g_array_index (conflicts, guint, 0));
+
+  /* The conflict comes first in the pane, and its values are marked in the text. */
+  {
+    g_autofree char *text = px_claim_pane_dup_text (pane);
+    const PxClaim *claim = px_comparison_get_claim (fixture->comparison, g_array_index (conflicts, guint, 0));
+    const PxConflict *conflict = claim->conflicts->pdata[0];
+    const char *conflict_at = strstr (text, "Conflict: ");
+    const char *versions_at = strstr (text, "Versions\n");
+    guint marked = 0;
+
+    g_assert_nonnull (conflict_at);
+    g_assert_nonnull (versions_at);
+    g_assert_true (conflict_at < versions_at);
+    for (guint v = 0; v < conflict->values->len; v++)
+      {
+        guint article = g_array_index (conflict->values, PxConflictValue, v).article;
+        g_autoptr (GArray) ranges = tag_ranges (column (fixture, article), "conflict");
+
+        marked += ranges->len > 0;
+      }
+    g_assert_cmpuint (marked, >, 0);
+  }
+
+  /* Claims and unique claims step in order too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "comparison.next-claim", NULL));
+  assert_selected (fixture, g_array_index (conflicts, guint, 0) + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "comparison.next-unique", NULL));
+  g_assert_cmpint (px_comparison_get_claim (fixture->comparison,
+                                            px_comparison_view_get_selected_claim (fixture->view))->status,
+                   ==, PX_CLAIM_UNIQUE);
+}
+
+static void
+test_matrix_cell (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  PxCoverageMatrix *matrix = PX_COVERAGE_MATRIX (px_comparison_view_get_matrix (fixture->view));
+  guint n_claims = px_comparison_get_n_claims (fixture->comparison);
+  guint previous = G_MAXUINT, row = G_MAXUINT;
+  const PxClaim *claim;
+  const PxClaimMember *member;
+
+  px_comparison_view_set_page (fixture->view, "matrix");
+  settle (200);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (matrix)));
+
+  /* Rows go from the most carried claim down. */
+  for (guint r = 0; r < n_claims; r++)
+    {
+      const PxClaim *c = px_comparison_get_claim (fixture->comparison, px_coverage_matrix_get_claim_at (matrix, r));
+      guint carriers = 0;
+
+      for (guint a = 0; a < px_comparison_get_n_articles (fixture->comparison); a++)
+        carriers += px_coverage_of (fixture->comparison, px_coverage_matrix_get_claim_at (matrix, r), a)
+                    != PX_COVERAGE_ABSENT;
+      g_assert_cmpuint (carriers, <=, previous);
+      previous = carriers;
+      if (row == G_MAXUINT && c->conflicts->len > 0)
+        row = r;
+    }
+  g_assert_cmpuint (row, !=, G_MAXUINT);
+
+  /* Click the cell of the claim's last carrier: the columns open there. */
+  claim = px_comparison_get_claim (fixture->comparison, px_coverage_matrix_get_claim_at (matrix, row));
+  member = &g_array_index (claim->members, PxClaimMember, claim->members->len - 1);
+  g_assert_cmpint (px_coverage_of (fixture->comparison, px_coverage_matrix_get_claim_at (matrix, row),
+                                   member->article), ==, PX_COVERAGE_CONFLICT);
+  px_coverage_matrix_activate_cell (matrix, row, member->article);
+  g_assert_cmpstr (px_comparison_view_get_page (fixture->view), ==, "columns");
+
+  assert_selected (fixture, px_coverage_matrix_get_claim_at (matrix, row));
+  /* The column was hidden behind the matrix: it finds its way there. */
+  g_assert_true (shows_sentence (column (fixture, member->article), member->sentence));
+}
+
+static void
+test_dark (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_comparison_column_get_text_view (column (fixture, 0)));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "conflict");
+  g_autoptr (GdkRGBA) light = NULL;
+  g_autoptr (GdkRGBA) dark = NULL;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  settle (50);
+  g_object_get (tag, "foreground-rgba", &light, NULL);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  settle (50);
+  g_object_get (tag, "foreground-rgba", &dark, NULL);
+  /* A lighter red on the dark background. */
+  g_assert_cmpfloat (dark->red + dark->green + dark->blue, >, light->red + light->green + light->blue);
+}
+
+static void
+test_sync_scroll (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  guint c = find_partial_claim (fixture);
+  const PxClaim *claim = px_comparison_get_claim (fixture->comparison, c);
+  const PxClaimMember *first = &g_array_index (claim->members, PxClaimMember, 0);
+  const PxClaimMember *other = &g_array_index (claim->members, PxClaimMember, claim->members->len - 1);
+  PxComparisonColumn *source = column (fixture, first->article);
+  double offset, other_offset;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "comparison.sync-scroll", NULL));
+  g_assert_true (px_comparison_view_get_sync_scroll (fixture->view));
+  /* Scroll the first carrier so its sentence is at the top: the other follows. */
+  px_comparison_column_place_sentence (source, first->sentence, 0);
+  settle (200);
+  g_assert_cmpuint (px_comparison_column_get_top_sentence (source, &offset), ==, first->sentence);
+  g_assert_true (shows_sentence (column (fixture, other->article), other->sentence));
+  g_assert_true (px_comparison_column_get_sentence_bounds (column (fixture, other->article), other->sentence,
+                                                           GTK_WIDGET (px_comparison_column_get_text_view (column (fixture, other->article))),
+                                                           &other_offset, &offset));
+  g_assert_cmpfloat (ABS (other_offset), <, 40);
+}
+
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkAdjustment *h;
+
+  /* At 360 px the columns scroll sideways instead of shrinking to nothing. */
+  h = gtk_scrolled_window_get_hadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (px_comparison_view_get_column (fixture->view, 0),
+                                                  GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), >, gtk_adjustment_get_page_size (h));
+  g_assert_cmpint (gtk_widget_get_width (px_comparison_view_get_column (fixture->view, 0)), >=, 250);
+}
+
+static gboolean
+window_loaded (PxComparisonView *view)
+{
+  return !px_comparison_view_get_loading (view) && px_comparison_view_get_comparison (view) != NULL;
+}
+
+static gboolean
+wait_for_view (PxComparisonView *view)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!window_loaded (view))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+/* The window's sidebar lists the events; picking one opens its
+ * comparison; picking two of its articles offers Compare. */
+static void
+test_window (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) events = px_store_list_events (library, &error);
+  PxWindow *window = g_object_ref_sink (px_window_new (NULL, library_path));
+  GListModel *rows;
+  guint event_row = G_MAXUINT;
+  g_autoptr (GArray) selected = NULL;
+  PxEvent *event = NULL;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  adw_view_stack_set_visible_child_name (window->library_stack, "events");
+  settle (200);
+
+  rows = px_event_sidebar_get_rows (window->event_sidebar);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, events->len);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr (GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr (PxEventItem) item = gtk_tree_list_row_get_item (row);
+
+      if (px_event_item_get_id (item) == conflict_event)
+        event_row = i;
+    }
+  g_assert_cmpuint (event_row, !=, G_MAXUINT);
+  for (guint e = 0; e < events->len; e++)
+    if (((PxEvent *) events->pdata[e])->id == conflict_event)
+      event = events->pdata[e];
+
+  /* Selecting the event opens its comparison. */
+  px_event_sidebar_select_row (window->event_sidebar, event_row, FALSE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "comparison");
+  g_assert_true (wait_for_view (window->comparison_view));
+  g_assert_cmpint (px_comparison_view_get_event (window->comparison_view), ==, conflict_event);
+  g_assert_cmpuint (px_comparison_get_n_articles (px_comparison_view_get_comparison (window->comparison_view)),
+                    ==, event->article_ids->len);
+
+  /* Open it, pick its first two articles: Compare compares those. */
+  {
+    g_autoptr (GtkTreeListRow) row = g_list_model_get_item (rows, event_row);
+
+    gtk_tree_list_row_set_expanded (row, TRUE);
+  }
+  px_event_sidebar_select_row (window->event_sidebar, event_row + 1, FALSE);
+  px_event_sidebar_select_row (window->event_sidebar, event_row + 2, TRUE);
+  selected = px_event_sidebar_dup_selected_articles (window->event_sidebar);
+  g_assert_cmpuint (selected->len, ==, 2);
+  g_assert_cmpint (g_array_index (selected, gint64, 0), ==, g_array_index (event->article_ids, gint64, 0));
+  g_assert_cmpint (g_array_index (selected, gint64, 1), ==, g_array_index (event->article_ids, gint64, 1));
+  px_window_show_comparison (window, (gint64 *) selected->data, selected->len);
+  g_assert_true (wait_for_view (window->comparison_view));
+  g_assert_cmpint (px_comparison_view_get_event (window->comparison_view), ==, 0);
+  g_assert_cmpuint (px_comparison_get_n_articles (px_comparison_view_get_comparison (window->comparison_view)),
+                    ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  settle (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  import_sample ();
+
+  g_test_add ("/px/comparison-view/open", Fixture, NULL, fixture_set_up, test_open, fixture_tear_down);
+  g_test_add ("/px/comparison-view/select-sentence", Fixture, NULL, fixture_set_up, test_select_sentence,
+              fixture_tear_down);
+  g_test_add ("/px/comparison-view/next-conflict", Fixture, NULL, fixture_set_up, test_next_conflict,
+              fixture_tear_down);
+  g_test_add ("/px/comparison-view/matrix-cell", Fixture, NULL, fixture_set_up, test_matrix_cell,
+              fixture_tear_down);
+  g_test_add ("/px/comparison-view/sync-scroll", Fixture, NULL, fixture_set_up, test_sync_scroll,
+              fixture_tear_down);
+  g_test_add ("/px/comparison-view/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
+  g_test_add ("/px/comparison-view/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow,
+              fixture_tear_down);
+  g_test_add_func ("/px/comparison-view/window", test_window);
+  status = g_test_run ();
+
+  g_clear_object (&library);
+  {
+    const char *suffixes[] = { "", "-wal", "-shm" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *file = g_strconcat (library_path, suffixes[i], NULL);
+
+        g_unlink (file);
+      }
+    g_rmdir (library_dir);
+  }
+  return status;
+}
