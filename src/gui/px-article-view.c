@@ -7,6 +7,11 @@
  * width changes (it does not do height-for-width), so the text view itself
  * is the scrolled, clamped child.
  *
+ * Clicking a removed span (or a restored one) offers to restore it (or to
+ * remove it again) in a PxRestorePopover; the view only asks, through
+ * "restore-span": the window owns the library. Notes are highlighted in
+ * their colour, in the clean text and in the raw one alike.
+ *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +19,7 @@
 
 #include "px-article-item.h"
 #include "px-article-view.h"
+#include "px-restore-popover.h"
 #include "px-span.h"
 
 struct _PxArticleView
@@ -26,7 +32,15 @@ struct _PxArticleView
   /* owned */
   PxArticle *article;
   gboolean show_removed;
+  PxTextMap *map;            /* the article's raw and clean texts */
+  GPtrArray *notes;          /* PxNote, highlighted */
+  PxRestorePopover *restore_popover;
 
+  /* where the article's text starts in the buffer, and which text it is */
+  int body_offset;           /* characters of the header before it */
+  const char *body;          /* borrowed from the article: raw text or clean text */
+  guint skipped;             /* bytes of the clean text before the body (the title) */
+  gboolean body_is_raw;
 };
 
 G_DEFINE_FINAL_TYPE (PxArticleView, px_article_view, ADW_TYPE_BIN)
@@ -40,6 +54,15 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_RESTORE_SPAN,
+  SIGNAL_NOTE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Why a span was removed, in words a reader understands. */
 static const char *
@@ -66,6 +89,8 @@ describe_reason (PxRemovalReason reason)
 
 /* A grey readable on both the light and the dark background. */
 #define DIM_COLOR "#8a8a8a"
+/* The highlight of a note without a colour of its own: yellow. */
+#define DEFAULT_NOTE_COLOR "#f6d32d"
 
 static void
 append (GtkTextBuffer *buffer,
@@ -105,6 +130,9 @@ append_with_removed (PxArticleView *self,
           GtkTextTag *reason_tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
 
           g_object_set_data (G_OBJECT (reason_tag), "px-reason", GINT_TO_POINTER (span->reason + 1));
+          /* + 1: a span may start at 0 */
+          g_object_set_data (G_OBJECT (reason_tag), "px-span-start", GUINT_TO_POINTER (span->start + 1));
+          g_object_set_data (G_OBJECT (reason_tag), "px-span-restored", GINT_TO_POINTER (span->restored));
           append (buffer, raw + start, stop - start, span->restored ? NULL : removed_tag, reason_tag);
         }
       done = MAX (done, stop);
@@ -177,30 +205,207 @@ append_header (PxArticleView *self,
   append (buffer, "\n", -1, NULL, NULL);
 }
 
+/* The buffer iter at byte @offset of the shown article text. */
+static void
+get_body_iter (PxArticleView *self,
+               GtkTextBuffer *buffer,
+               guint          offset,
+               GtkTextIter   *iter)
+{
+  gtk_text_buffer_get_iter_at_offset (buffer, iter,
+                                      self->body_offset
+                                      + (int) g_utf8_pointer_to_offset (self->body, self->body + offset));
+}
+
+/* A note's range in the shown text, in bytes; FALSE when it is not there
+ * (an orphan, or a note on the title skipped above the clean text). */
+static gboolean
+get_note_range (PxArticleView *self,
+                PxNote        *note,
+                guint         *start,
+                guint         *end)
+{
+  gsize length = strlen (self->body);
+
+  if (self->body_is_raw)
+    {
+      if (px_note_get_orphan (note))
+        return FALSE;
+      *start = px_note_get_start (note);
+      *end = px_note_get_end (note);
+    }
+  else
+    {
+      if (!px_note_get_clean_range (note, self->map, start, end) || *start < self->skipped)
+        return FALSE;
+      *start -= self->skipped;
+      *end -= self->skipped;
+    }
+  return *start < *end && *end <= length
+         && g_utf8_validate (self->body + *start, *end - *start, NULL);
+}
+
+/* A translucent fill, readable on light and dark backgrounds alike. */
+static GtkTextTag *
+ensure_color_tag (GtkTextBuffer *buffer,
+                  const char    *color)
+{
+  g_autofree char *name = g_strconcat ("note-", color, NULL);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GdkRGBA rgba;
+
+  if (tag != NULL)
+    return tag;
+  if (!gdk_rgba_parse (&rgba, color))
+    gdk_rgba_parse (&rgba, DEFAULT_NOTE_COLOR);
+  rgba.alpha = 0.4;
+  return gtk_text_buffer_create_tag (buffer, name, "background-rgba", &rgba, NULL);
+}
+
+static void
+apply_notes (PxArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  if (self->article == NULL || self->notes == NULL || self->body == NULL)
+    return;
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      PxNote *note = g_ptr_array_index (self->notes, i);
+      const char *color = px_note_get_color (note);
+      GtkTextTag *id_tag;
+      GtkTextIter start_iter, end_iter;
+      guint start, end;
+
+      if (px_note_get_article_id (note) != px_article_get_id (self->article)
+          || !get_note_range (self, note, &start, &end))
+        continue;
+      get_body_iter (self, buffer, start, &start_iter);
+      get_body_iter (self, buffer, end, &end_iter);
+      id_tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+      g_object_set_data_full (G_OBJECT (id_tag), "px-note", g_object_ref (note), g_object_unref);
+      gtk_text_buffer_apply_tag (buffer, ensure_color_tag (buffer, color != NULL && *color != '\0'
+                                                                   ? color : DEFAULT_NOTE_COLOR),
+                                 &start_iter, &end_iter);
+      gtk_text_buffer_apply_tag (buffer, id_tag, &start_iter, &end_iter);
+    }
+}
+
 static void
 update_text (PxArticleView *self)
 {
   g_autoptr (GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
 
+  g_clear_pointer (&self->map, px_text_map_unref);
+  self->body = NULL;
   if (self->article != NULL)
     {
       const char *raw = px_article_get_raw_text (self->article);
+      GtkTextIter end;
 
+      self->map = px_text_map_new_for_article (self->article);
       append_header (self, buffer);
-      if (self->show_removed && raw != NULL && g_utf8_validate (raw, -1, NULL))
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      self->body_offset = gtk_text_iter_get_offset (&end);
+      self->body_is_raw = self->show_removed && raw != NULL && g_utf8_validate (raw, -1, NULL);
+      if (self->body_is_raw)
         {
           GtkTextTag *removed_tag = gtk_text_buffer_create_tag (buffer, "removed",
                                                                 "foreground", DIM_COLOR,
                                                                 "style", PANGO_STYLE_ITALIC,
                                                                 NULL);
 
+          self->body = raw;
           append_with_removed (self, buffer, removed_tag);
         }
       else
-        append (buffer, skip_title (self->article), -1, NULL, NULL);
+        {
+          self->body = skip_title (self->article);
+          self->skipped = px_article_get_clean_text (self->article) != NULL
+                          ? self->body - px_article_get_clean_text (self->article) : 0;
+          append (buffer, self->body, -1, NULL, NULL);
+        }
     }
   gtk_text_view_set_buffer (self->text_view, buffer);
+  apply_notes (self);
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), 0.0);
+}
+
+/* The tag at @iter carrying @key, or NULL. */
+static GtkTextTag *
+find_tag (const GtkTextIter *iter,
+          const char        *key)
+{
+  g_autoptr (GSList) tags = gtk_text_iter_get_tags (iter);
+
+  /* The last is the most recently made: the innermost note. */
+  tags = g_slist_reverse (tags);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    if (g_object_get_data (l->data, key) != NULL)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+iter_at_widget_point (PxArticleView *self,
+                      double         x,
+                      double         y,
+                      GtkTextIter   *iter)
+{
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  return gtk_text_view_get_iter_at_location (self->text_view, iter, bx, by);
+}
+
+static void
+restore_popover_response_cb (PxArticleView    *self,
+                             guint             start,
+                             gboolean          restored,
+                             PxRestorePopover *popover)
+{
+  g_signal_emit (self, signals[SIGNAL_RESTORE_SPAN], 0, start, restored);
+}
+
+/* A click on a removed or restored span, with nothing selected, offers to
+ * restore it or remove it again; a click on a note opens it. */
+static void
+text_released_cb (PxArticleView   *self,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  GtkGestureClick *gesture)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextTag *tag;
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int wx, wy;
+
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer)
+      || !iter_at_widget_point (self, x, y, &iter))
+    return;
+  if (self->body_is_raw && (tag = find_tag (&iter, "px-span-start")) != NULL)
+    {
+      guint start = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (tag), "px-span-start")) - 1;
+      gboolean restored = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "px-span-restored"));
+      int reason = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "px-reason")) - 1;
+
+      gtk_text_view_get_iter_location (self->text_view, &iter, &rect);
+      gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                             rect.x, rect.y, &wx, &wy);
+      rect.x = wx;
+      rect.y = wy;
+      px_restore_popover_set_span (self->restore_popover, start, restored,
+                                   describe_reason (reason));
+      gtk_popover_set_pointing_to (GTK_POPOVER (self->restore_popover), &rect);
+      gtk_popover_popup (GTK_POPOVER (self->restore_popover));
+      return;
+    }
+  if ((tag = find_tag (&iter, "px-note")) != NULL)
+    g_signal_emit (self, signals[SIGNAL_NOTE_ACTIVATED], 0,
+                   g_object_get_data (G_OBJECT (tag), "px-note"));
 }
 
 static gboolean
@@ -210,25 +415,38 @@ text_query_tooltip_cb (PxArticleView *self,
                        gboolean       keyboard_mode,
                        GtkTooltip    *tooltip)
 {
-  g_autoptr (GSList) tags = NULL;
+  GtkTextTag *tag;
   GtkTextIter iter;
-  int bx, by;
 
-  if (keyboard_mode || !self->show_removed)
+  if (keyboard_mode || !iter_at_widget_point (self, x, y, &iter))
     return FALSE;
-  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
-    return FALSE;
-  tags = gtk_text_iter_get_tags (&iter);
-  for (GSList *l = tags; l != NULL; l = l->next)
+  if ((tag = find_tag (&iter, "px-note")) != NULL)
     {
-      int reason = GPOINTER_TO_INT (g_object_get_data (l->data, "px-reason"));
+      PxNote *note = g_object_get_data (G_OBJECT (tag), "px-note");
+      g_autofree char *tags = px_note_dup_tags_string (note);
+      const char *body = px_note_get_body (note);
 
-      if (reason > 0)
+      if (*tags != '\0')
         {
-          gtk_tooltip_set_text (tooltip, describe_reason (reason - 1));
-          return TRUE;
+          g_autofree char *text = g_strdup_printf ("%s\n%s", body != NULL ? body : "", tags);
+
+          gtk_tooltip_set_text (tooltip, text);
         }
+      else
+        gtk_tooltip_set_text (tooltip, body);
+      return TRUE;
+    }
+  if (self->show_removed && (tag = find_tag (&iter, "px-reason")) != NULL)
+    {
+      int reason = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "px-reason")) - 1;
+      gboolean restored = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "px-span-restored"));
+      g_autofree char *text = NULL;
+
+      /* Translators: why a span was removed, then that the reader put it back */
+      text = restored ? g_strdup_printf (_("%s (restored)"), describe_reason (reason))
+                      : g_strdup (describe_reason (reason));
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
     }
   return FALSE;
 }
@@ -239,6 +457,13 @@ px_article_view_dispose (GObject *object)
   PxArticleView *self = PX_ARTICLE_VIEW (object);
 
   g_clear_object (&self->article);
+  g_clear_pointer (&self->map, px_text_map_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  if (self->restore_popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->restore_popover));
+      self->restore_popover = NULL;
+    }
   /* No gtk_widget_dispose_template (): AdwBin unparents its child itself. */
   G_OBJECT_CLASS (px_article_view_parent_class)->dispose (object);
 }
@@ -303,6 +528,16 @@ px_article_view_class_init (PxArticleViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The user asked to restore the removed span starting at byte @start of
+   * the raw text (@restored TRUE), or to remove it again (FALSE). */
+  signals[SIGNAL_RESTORE_SPAN] =
+    g_signal_new ("restore-span", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_BOOLEAN);
+  /* A highlighted note was clicked. */
+  signals[SIGNAL_NOTE_ACTIVATED] =
+    g_signal_new ("note-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PX_TYPE_NOTE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/parallax/Parallax/ui/px-article-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PxArticleView, text_view);
@@ -311,10 +546,28 @@ px_article_view_class_init (PxArticleViewClass *klass)
 static void
 px_article_view_init (PxArticleView *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+  g_autoptr (GMenu) menu = g_menu_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
   g_signal_connect_swapped (self->text_view, "query-tooltip",
                             G_CALLBACK (text_query_tooltip_cb), self);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (text_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+
+  self->restore_popover = PX_RESTORE_POPOVER (px_restore_popover_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->restore_popover), GTK_WIDGET (self->text_view));
+  g_signal_connect_swapped (self->restore_popover, "response",
+                            G_CALLBACK (restore_popover_response_cb), self);
+
+  /* The window's actions, in the text's context menu. */
+  g_menu_append (menu, _("Add _Note…"), "win.add-note");
+  g_menu_append (menu, _("Copy with _Sources"), "win.copy-claim");
+  g_menu_append (menu, _("Copy as _Markdown"), "win.copy-claim-markdown");
+  gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (menu));
   update_text (self);
 }
 
@@ -365,4 +618,72 @@ px_article_view_set_show_removed (PxArticleView *self,
   self->show_removed = show_removed;
   update_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_REMOVED]);
+}
+
+/* Highlights @notes (PxNote, those of other articles are skipped); NULL
+ * removes the highlights. */
+void
+px_article_view_set_notes (PxArticleView *self,
+                           GPtrArray     *notes)
+{
+  GtkAdjustment *adjustment;
+  double value;
+
+  g_return_if_fail (PX_IS_ARTICLE_VIEW (self));
+
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  if (notes != NULL)
+    self->notes = g_ptr_array_ref (notes);
+  /* Notes change on the reader's action: keep the place in the text. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+  value = gtk_adjustment_get_value (adjustment);
+  update_text (self);
+  gtk_adjustment_set_value (adjustment, value);
+}
+
+/* The article's raw and clean texts, or NULL without an article. */
+PxTextMap *
+px_article_view_get_text_map (PxArticleView *self)
+{
+  g_return_val_if_fail (PX_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->map;
+}
+
+/**
+ * px_article_view_get_selection:
+ *
+ * The selected part of the article's text as a range of its clean text;
+ * FALSE when nothing of the text is selected (or only removed parts).
+ */
+gboolean
+px_article_view_get_selection (PxArticleView *self,
+                               guint         *clean_start,
+                               guint         *clean_end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter body_start, start, end;
+  g_autofree char *head = NULL, *selected = NULL;
+  guint from, to;
+
+  g_return_val_if_fail (PX_IS_ARTICLE_VIEW (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  if (self->body == NULL || !gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (buffer, &body_start, self->body_offset);
+  if (gtk_text_iter_compare (&start, &body_start) < 0)
+    start = body_start;
+  if (gtk_text_iter_compare (&start, &end) >= 0)
+    return FALSE;
+  /* Slices of the shown text, which is the article's text byte for byte. */
+  head = gtk_text_iter_get_slice (&body_start, &start);
+  selected = gtk_text_iter_get_slice (&start, &end);
+  from = strlen (head);
+  to = from + strlen (selected);
+  if (self->body_is_raw)
+    return px_text_map_raw_to_clean (self->map, from, to, clean_start, clean_end);
+  *clean_start = from + self->skipped;
+  *clean_end = to + self->skipped;
+  return TRUE;
 }

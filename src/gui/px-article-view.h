@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "px-article.h"
+#include "px-note.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,11 @@ void       px_article_view_set_article      (PxArticleView *self,
 gboolean   px_article_view_get_show_removed (PxArticleView *self);
 void       px_article_view_set_show_removed (PxArticleView *self,
                                              gboolean       show_removed);
+void       px_article_view_set_notes        (PxArticleView *self,
+                                             GPtrArray     *notes);
+PxTextMap *px_article_view_get_text_map     (PxArticleView *self);
+gboolean   px_article_view_get_selection    (PxArticleView *self,
+                                             guint         *clean_start,
+                                             guint         *clean_end);
 
 G_END_DECLS

@@ -19,5 +19,11 @@ GListModel *px_window_get_articles  (PxWindow           *self);
 gboolean    px_window_get_importing (PxWindow           *self);
 void        px_window_import        (PxWindow           *self,
                                      const char * const *paths);
+/* Opens the comparison of an event, or of 2 to 8 articles (ids). */
+void        px_window_show_event      (PxWindow           *self,
+                                       gint64              event_id);
+void        px_window_show_comparison (PxWindow           *self,
+                                       const gint64       *ids,
+                                       guint               n_ids);
 
 G_END_DECLS

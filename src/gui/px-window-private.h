@@ -1,0 +1,98 @@
+/* px-window-private.h: what px-window.c and px-window-actions.c share
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "px-article-list-model.h"
+#include "px-article-view.h"
+#include "px-comparison-view.h"
+#include "px-event-sidebar.h"
+#include "px-exporter.h"
+#include "px-notes-pane.h"
+#include "px-importer.h"
+#include "px-store.h"
+#include "px-window.h"
+
+G_BEGIN_DECLS
+
+typedef struct _PxWindowNotes PxWindowNotes;
+
+struct _PxWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  GtkMenuButton *empty_menu_button;
+  AdwStatusPage *error_page;
+  AdwLeaflet *leaflet;
+  AdwWindowTitle *library_title;
+  GtkMenuButton *library_menu_button;
+  GtkSearchEntry *search_entry;
+  GtkStack *sidebar_stack;
+  GtkListView *article_list;
+  GtkListView *search_list;
+  AdwStatusPage *no_results_page;
+  AdwWindowTitle *content_title;
+  GtkStack *content_stack;
+  PxArticleView *article_view;
+  AdwViewStack *library_stack;      /* events | articles */
+  PxEventSidebar *event_sidebar;
+  PxComparisonView *comparison_view;
+  GtkRevealer *progress_revealer;
+  GtkLabel *progress_label;
+  GtkProgressBar *progress_bar;
+  GtkToggleButton *notes_button;
+  AdwFlap *notes_flap;
+  PxNotesPane *notes_pane;
+
+  /* owned */
+  char *db_path;
+  PxStore *store;                   /* NULL when the library could not be opened */
+  PxArticleListModel *articles;
+  GtkSingleSelection *article_selection;
+  GListStore *search_results;
+  char *search_query;               /* the FTS5 query the results are for */
+  GtkSingleSelection *search_selection;
+  GSettings *settings;
+  GtkFileChooserNative *chooser;    /* held until it answers */
+  PxImporter *importer;             /* the running import, or NULL */
+  GCancellable *import_cancellable;
+  GApplication *import_application; /* held while an import runs */
+  GPtrArray *queued_paths;          /* files dropped while an import runs */
+  GArray *last_imported;            /* gint64 ids the last import stored, for undo */
+  char *import_details;             /* the failures of the last import, for the dialog */
+  PxWindowNotes *notes;             /* px-window-notes.c's state */
+};
+
+void   _px_window_class_init_actions (GtkWidgetClass *widget_class);
+void   _px_window_update_actions     (PxWindow       *self);
+void   _px_window_reload             (PxWindow       *self);
+void   _px_window_notify_importing   (PxWindow       *self);
+void   _px_window_import_sorted  (PxWindow       *self,
+                                      GPtrArray      *paths);
+void   _px_window_show_error         (PxWindow       *self,
+                                      const char     *heading,
+                                      const GError   *error);
+char  *_px_window_describe_import    (GPtrArray      *results,
+                                      char          **details);
+/* px-window-comparison.c */
+void   _px_window_init_comparison    (PxWindow       *self);
+void   _px_window_reload_events      (PxWindow       *self);
+
+/* px-window-notes.c */
+void     _px_window_class_init_notes (GtkWidgetClass *widget_class);
+void     _px_window_init_notes       (PxWindow       *self);
+void     _px_window_open_notes       (PxWindow       *self);
+void     _px_window_dispose_notes    (PxWindow       *self);
+void     _px_window_export           (PxWindow       *self,
+                                      PxExporter     *exporter,
+                                      GFile          *file);
+gboolean _px_window_print            (PxWindow       *self,
+                                      const char     *export_filename,
+                                      GError        **error);
+
+G_END_DECLS
