@@ -37,6 +37,8 @@ def library(build, n):
 
 def benchmarks(build, runs):
     exe = lambda name: os.path.join(build, "bench", name)  # noqa: E731
+    cli = os.path.join(build, "src", "cli", "parallax-cli")
+    lib100k = (os.path.join(build, "bench"), os.path.join(build, "bench", "library-100000.sqlite3"))
     return [
         ("import", lambda: [exe("bench-import"), library(build, 1000), str(runs)]),
         ("import-10k", lambda: [exe("bench-import"), library(build, 10000), "1"]),
@@ -44,6 +46,14 @@ def benchmarks(build, runs):
         ("text-cleaning", lambda: [exe("bench-text-cleaning")]),
         ("sentences", lambda: [exe("bench-sentences")]),
         ("alignment", lambda: [exe("bench-alignment")]),
+        # Scale: bench-growth imports grow-library.py's 1k/10k/100k libraries into BUILD/bench
+        # (the 100k one takes long; it is kept), which search, window and align-peer then use.
+        ("growth", lambda: [sys.executable, os.path.join(HERE, "bench-growth.py"), cli, lib100k[0]]),
+        ("search", lambda: [exe("bench-search"), lib100k[1], os.path.join(lib100k[0], "grown-100000.jsonl")]),
+        ("window", lambda: [sys.executable, os.path.join(HERE, "bench-window.py"), build, lib100k[1], str(runs)]),
+        ("diff", lambda: [sys.executable, os.path.join(HERE, "bench-diff-peer.py"), exe("bench-diff"), str(runs)]),
+        ("align-peer", lambda: ["/usr/bin/python3", os.path.join(HERE, "bench-align-peer.py"), cli, lib100k[1],
+                                "3", exe("bench-alignment"), exe("bench-align-driver")]),
     ]
 
 

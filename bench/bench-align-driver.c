@@ -1,0 +1,143 @@
+/* bench-align-driver.c: px_aligner alone on given sentences, for bench-align-peer.py
+ *
+ * Usage: bench-align-driver SENTENCES.txt [RUNS]
+ *
+ * SENTENCES.txt holds the articles of one comparison, one sentence a line,
+ * articles separated by an empty line (bench/bench-align-peer.py writes the
+ * sentences `parallax-cli compare` printed, the ones its scikit-learn peer
+ * aligns). Each run adds the articles to a new PxAligner and groups their
+ * sentences into claims with px_aligner_align (); prints the median CPU time
+ * of the runs (getrusage), without the process start or reading the file,
+ * as the peer's time leaves out Python's start.
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "px-aligner.h"
+#include "px-segmenter.h"
+
+typedef struct
+{
+  char *text;
+  GArray *sentences;
+} Article;
+
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6
+         + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
+/* Each block of lines becomes one text, its lines joined by spaces, with
+ * the byte range of each line as a sentence. */
+static GPtrArray *
+read_articles (const char *contents)
+{
+  GPtrArray *articles = g_ptr_array_new ();
+  g_auto (GStrv) blocks = g_strsplit (contents, "\n\n", -1);
+
+  for (guint b = 0; blocks[b] != NULL; b++)
+    {
+      g_auto (GStrv) lines = g_strsplit (blocks[b], "\n", -1);
+      GString *text = g_string_new (NULL);
+      Article *article = g_new0 (Article, 1);
+
+      article->sentences = g_array_new (FALSE, FALSE, sizeof (PxRange));
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          PxRange range;
+
+          if (*lines[l] == '\0')
+            continue;
+          if (text->len > 0)
+            g_string_append_c (text, ' ');
+          range.start = text->len;
+          g_string_append (text, lines[l]);
+          range.end = text->len;
+          g_array_append_val (article->sentences, range);
+        }
+      if (article->sentences->len == 0)
+        {
+          g_array_unref (article->sentences);
+          g_string_free (text, TRUE);
+          g_free (article);
+          continue;
+        }
+      article->text = g_string_free (text, FALSE);
+      g_ptr_array_add (articles, article);
+    }
+  return articles;
+}
+
+static int
+compare_doubles (const void *x,
+                 const void *y)
+{
+  double a = *(const double *) x, b = *(const double *) y;
+  return a < b ? -1 : a > b;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) articles = NULL;
+  guint runs = argc > 2 ? atoi (argv[2]) : 5;
+  guint n_claims = 0, n_sentences = 0;
+  double *times;
+
+  if (argc < 2 || runs == 0)
+    {
+      fprintf (stderr, "Usage: %s SENTENCES.txt [RUNS]\n", argv[0]);
+      return 2;
+    }
+  if (!g_file_get_contents (argv[1], &contents, NULL, &error))
+    {
+      fprintf (stderr, "%s: %s\n", argv[0], error->message);
+      return 1;
+    }
+  articles = read_articles (contents);
+  times = g_new (double, runs);
+  for (guint r = 0; r < runs; r++)
+    {
+      double start = cpu_seconds ();
+      g_autoptr (PxAligner) aligner = px_aligner_new ();
+      g_autoptr (GPtrArray) claims = NULL;
+
+      for (guint a = 0; a < articles->len; a++)
+        {
+          Article *article = g_ptr_array_index (articles, a);
+
+          px_aligner_add_article (aligner, article->text, article->sentences, "en");
+        }
+      claims = px_aligner_align (aligner);
+      times[r] = cpu_seconds () - start;
+      n_claims = claims->len;
+    }
+  for (guint a = 0; a < articles->len; a++)
+    n_sentences += ((Article *) g_ptr_array_index (articles, a))->sentences->len;
+  qsort (times, runs, sizeof (double), compare_doubles);
+  printf ("px_aligner: %u articles, %u sentences, %u claims, median CPU %.3f ms over %u runs\n",
+          articles->len, n_sentences, n_claims, times[runs / 2] * 1e3, runs);
+  g_free (times);
+  for (guint a = 0; a < articles->len; a++)
+    {
+      Article *article = g_ptr_array_index (articles, a);
+
+      g_array_unref (article->sentences);
+      g_free (article->text);
+      g_free (article);
+    }
+  return 0;
+}
