@@ -102,6 +102,37 @@ px_cli_parse_id (const char *text,
   return TRUE;
 }
 
+gboolean
+px_cli_parse_ids (const char  *command,
+                  char       **args,
+                  int          n,
+                  GArray      *ids)
+{
+  for (int i = 0; i < n; i++)
+    {
+      gint64 id;
+
+      if (!px_cli_parse_id (args[i], &id))
+        {
+          px_cli_usage_error ("%s: “%s” is not an id", command, args[i]);
+          return FALSE;
+        }
+      g_array_append_val (ids, id);
+    }
+  return TRUE;
+}
+
+char *
+px_cli_field (const char *text)
+{
+  char *copy = g_strdup (text != NULL ? text : "");
+
+  for (char *p = copy; *p != '\0'; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+  return copy;
+}
+
 int
 main (int   argc,
       char *argv[])

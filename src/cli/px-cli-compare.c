@@ -58,14 +58,8 @@ px_cli_compare (PxStore  *store,
     {
       if (argc < 2)
         return px_cli_usage_error ("compare: give --event N or one or more article ids");
-      for (int i = 1; i < argc; i++)
-        {
-          gint64 id;
-
-          if (!px_cli_parse_id (argv[i], &id))
-            return px_cli_usage_error ("compare: “%s” is not an article id", argv[i]);
-          g_array_append_val (ids, id);
-        }
+      if (!px_cli_parse_ids ("compare", argv + 1, argc - 1, ids))
+        return PX_CLI_USAGE;
     }
 
   /* JSON, what scripts ask for again and again, comes from the cache. */

@@ -49,26 +49,6 @@ px_cli_events (PxStore  *store,
   return PX_CLI_OK;
 }
 
-static gboolean
-parse_ids (const char  *command,
-           char       **args,
-           int          n,
-           GArray      *ids)
-{
-  for (int i = 0; i < n; i++)
-    {
-      gint64 id;
-
-      if (!px_cli_parse_id (args[i], &id))
-        {
-          px_cli_usage_error ("event %s: “%s” is not an id", command, args[i]);
-          return FALSE;
-        }
-      g_array_append_val (ids, id);
-    }
-  return TRUE;
-}
-
 int
 px_cli_event (PxStore  *store,
               int       argc,
@@ -78,6 +58,7 @@ px_cli_event (PxStore  *store,
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   const char *action;
+  g_autofree char *command = NULL;
   gboolean ok;
 
   g_option_context_set_summary (context,
@@ -91,12 +72,13 @@ px_cli_event (PxStore  *store,
   if (argc < 2)
     return px_cli_usage_error ("event: which change? merge, split, move or rename");
   action = argv[1];
+  command = g_strdup_printf ("event %s", action);
 
   if (strcmp (action, "merge") == 0)
     {
       if (argc < 4)
         return px_cli_usage_error ("event merge: give two or more event ids");
-      if (!parse_ids (action, argv + 2, argc - 2, ids))
+      if (!px_cli_parse_ids (command, argv + 2, argc - 2, ids))
         return PX_CLI_USAGE;
       ok = px_events_merge (store, (const gint64 *) ids->data, ids->len, &error);
       if (ok)
@@ -108,7 +90,7 @@ px_cli_event (PxStore  *store,
 
       if (argc < 4)
         return px_cli_usage_error ("event split: give the event id and one or more article ids");
-      if (!parse_ids (action, argv + 2, argc - 2, ids))
+      if (!px_cli_parse_ids (command, argv + 2, argc - 2, ids))
         return PX_CLI_USAGE;
       new_event = px_events_split (store, g_array_index (ids, gint64, 0),
                                    &g_array_index (ids, gint64, 1), ids->len - 1, &error);
@@ -120,7 +102,7 @@ px_cli_event (PxStore  *store,
     {
       if (argc != 4)
         return px_cli_usage_error ("event move: give an article id and an event id");
-      if (!parse_ids (action, argv + 2, 2, ids))
+      if (!px_cli_parse_ids (command, argv + 2, 2, ids))
         return PX_CLI_USAGE;
       ok = px_events_move (store, g_array_index (ids, gint64, 0), g_array_index (ids, gint64, 1), &error);
     }
@@ -128,7 +110,7 @@ px_cli_event (PxStore  *store,
     {
       if (argc != 4)
         return px_cli_usage_error ("event rename: give an event id and a label");
-      if (!parse_ids (action, argv + 2, 1, ids))
+      if (!px_cli_parse_ids (command, argv + 2, 1, ids))
         return PX_CLI_USAGE;
       ok = px_events_rename (store, g_array_index (ids, gint64, 0), argv[3], &error);
     }

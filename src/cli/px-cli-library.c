@@ -12,18 +12,6 @@
 #include "px-reclean.h"
 #include "px-span.h"
 
-/* Tabs and newlines would break the line-per-record output. */
-static char *
-field (const char *text)
-{
-  char *copy = g_strdup (text != NULL ? text : "");
-
-  for (char *p = copy; *p != '\0'; p++)
-    if (*p == '\t' || *p == '\n' || *p == '\r')
-      *p = ' ';
-  return copy;
-}
-
 static gboolean
 valid_date (const char *text)
 {
@@ -58,7 +46,7 @@ print_result (const PxImportResult *result,
     {
     case PX_IMPORT_STORED:
       {
-        g_autofree char *o = field (result->outlet), *t = field (result->title);
+        g_autofree char *o = px_cli_field (result->outlet), *t = px_cli_field (result->title);
         printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", result->article_id, o, t);
         fflush (stdout);
       }
@@ -157,7 +145,7 @@ px_cli_list (PxStore  *store,
       for (guint i = 0; i < rows->len; i++)
         {
           PxArticleSummary *row = g_ptr_array_index (rows, i);
-          g_autofree char *o = field (row->outlet), *t = field (row->title);
+          g_autofree char *o = px_cli_field (row->outlet), *t = px_cli_field (row->title);
 
           printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", row->id, o,
                   row->published ? row->published : "", t);
@@ -178,7 +166,7 @@ print_removed (PxArticle *article)
     {
       const PxSpan *span = &g_array_index (removed, PxSpan, i);
       g_autofree char *piece = g_strndup (raw + span->start, span->end - span->start);
-      g_autofree char *text = field (piece);
+      g_autofree char *text = px_cli_field (piece);
 
       printf ("%u\t%u\t%s%s\t%s\n", span->start, span->end,
               px_removal_reason_to_string (span->reason), span->restored ? " (restored)" : "",
@@ -267,7 +255,7 @@ px_cli_search (PxStore  *store,
   for (guint i = 0; i < hits->len; i++)
     {
       PxSearchHit *hit = g_ptr_array_index (hits, i);
-      g_autofree char *o = field (hit->outlet), *t = field (hit->title), *s = field (hit->snippet);
+      g_autofree char *o = px_cli_field (hit->outlet), *t = px_cli_field (hit->title), *s = px_cli_field (hit->snippet);
 
       g_strdelimit (s, "\x02", '[');
       g_strdelimit (s, "\x03", ']');
@@ -292,13 +280,8 @@ px_cli_rm (PxStore  *store,
     return PX_CLI_USAGE;
   if (argc < 2)
     return px_cli_usage_error ("rm: give at least one article id");
-  for (int i = 1; i < argc; i++)
-    {
-      gint64 id;
-      if (!px_cli_parse_id (argv[i], &id))
-        return px_cli_usage_error ("rm: “%s” is not an article id", argv[i]);
-      g_array_append_val (ids, id);
-    }
+  if (!px_cli_parse_ids ("rm", argv + 1, argc - 1, ids))
+    return PX_CLI_USAGE;
   if (!px_store_delete_articles (store, (gint64 *) ids->data, ids->len, &error))
     {
       px_cli_error ("%s", error->message);
@@ -313,6 +296,7 @@ px_cli_reclean (PxStore  *store,
                 char    **argv)
 {
   g_autoptr (GOptionContext) context = g_option_context_new ("[ID…] — clean articles again");
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (PxCleaner) cleaner = px_cleaner_new ();
   g_autoptr (GError) error = NULL;
 
@@ -333,23 +317,15 @@ px_cli_reclean (PxStore  *store,
       printf ("%" G_GINT64_FORMAT "\n", n);
       return PX_CLI_OK;
     }
-  for (int i = 1; i < argc; i++)
-    {
-      gint64 id;
-      if (!px_cli_parse_id (argv[i], &id))
-        return px_cli_usage_error ("reclean: “%s” is not an article id", argv[i]);
-    }
-  for (int i = 1; i < argc; i++)
-    {
-      gint64 id;
-      px_cli_parse_id (argv[i], &id);
-      if (!px_reclean_article (store, cleaner, id, &error))
-        {
-          px_cli_error ("%s", error->message);
-          return PX_CLI_FAILED;
-        }
-    }
-  printf ("%d\n", argc - 1);
+  if (!px_cli_parse_ids ("reclean", argv + 1, argc - 1, ids))
+    return PX_CLI_USAGE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!px_reclean_article (store, cleaner, g_array_index (ids, gint64, i), &error))
+      {
+        px_cli_error ("%s", error->message);
+        return PX_CLI_FAILED;
+      }
+  printf ("%u\n", ids->len);
   return PX_CLI_OK;
 }
 

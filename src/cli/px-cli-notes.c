@@ -18,38 +18,6 @@
 #include "px-store-events.h"
 #include "px-store-notes.h"
 
-/* Tabs and newlines would break the line-per-record output. */
-static char *
-field (const char *text)
-{
-  char *copy = g_strdup (text != NULL ? text : "");
-
-  for (char *p = copy; *p != '\0'; p++)
-    if (*p == '\t' || *p == '\n' || *p == '\r')
-      *p = ' ';
-  return copy;
-}
-
-static gboolean
-parse_ids (int           argc,
-           char        **argv,
-           const char   *what,
-           GArray       *ids)
-{
-  for (int i = 1; i < argc; i++)
-    {
-      gint64 id;
-
-      if (!px_cli_parse_id (argv[i], &id))
-        {
-          px_cli_usage_error ("%s: “%s” is not an id", what, argv[i]);
-          return FALSE;
-        }
-      g_array_append_val (ids, id);
-    }
-  return TRUE;
-}
-
 /* The clean range of the sentence of @article_id that is a member of
  * claim @claim_id in the comparison of the article's event; sets its key. */
 static gboolean
@@ -236,8 +204,8 @@ print_note (PxNote    *note,
             PxTextMap *map)
 {
   g_autofree char *tags = g_strjoinv (",", (char **) px_note_get_tags (note));
-  g_autofree char *t = field (tags), *q = field (px_note_get_quote (note));
-  g_autofree char *b = field (px_note_get_body (note));
+  g_autofree char *t = px_cli_field (tags), *q = px_cli_field (px_note_get_quote (note));
+  g_autofree char *b = px_cli_field (px_note_get_body (note));
   g_autofree char *article = NULL, *start = NULL, *end = NULL;
   guint clean_start, clean_end;
 
@@ -402,7 +370,7 @@ note_rm (PxStore  *store,
     return PX_CLI_USAGE;
   if (argc < 2)
     return px_cli_usage_error ("note rm: give at least one note id");
-  if (!parse_ids (argc, argv, "note rm", ids))
+  if (!px_cli_parse_ids ("note rm", argv + 1, argc - 1, ids))
     return PX_CLI_USAGE;
   if (!px_store_delete_notes (store, (const gint64 *) ids->data, ids->len, &error))
     {
@@ -486,7 +454,7 @@ px_cli_export (PxStore  *store,
     return px_cli_usage_error ("export: event ids are positive");
   if (event_id == 0 && argc < 2)
     return px_cli_usage_error ("export: give --event N or one or more article ids");
-  if (!parse_ids (argc, argv, "export", ids))
+  if (!px_cli_parse_ids ("export", argv + 1, argc - 1, ids))
     return PX_CLI_USAGE;
 
   exporter = px_exporter_new (format);

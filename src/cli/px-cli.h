@@ -42,6 +42,15 @@ void     px_cli_error          (const char      *format,
 /* Parses a positive article or event id; FALSE when @text is not one. */
 gboolean px_cli_parse_id       (const char      *text,
                                 gint64          *id);
+/* Appends the @n ids of @args to @ids (gint64); on a word that is not an
+ * id, prints "COMMAND: “WORD” is not an id" and returns FALSE. */
+gboolean px_cli_parse_ids      (const char      *command,
+                                char           **args,
+                                int              n,
+                                GArray          *ids);
+/* A copy of @text (NULL: "") fit for one tab-separated field: tabs and
+ * line breaks become spaces. */
+char    *px_cli_field          (const char      *text);
 
 int px_cli_import  (PxStore *store, int argc, char **argv);
 int px_cli_list    (PxStore *store, int argc, char **argv);
