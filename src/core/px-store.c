@@ -644,6 +644,50 @@ px_store_get_article (PxStore  *self,
   return g_steal_pointer (&article);
 }
 
+static PxArticleSummary *
+read_summary (sqlite3_stmt *stmt)
+{
+  PxArticleSummary *row = g_new0 (PxArticleSummary, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->outlet = _px_store_column_dup (stmt, 1);
+  row->published = _px_store_column_dup (stmt, 2);
+  row->title = _px_store_column_dup (stmt, 3);
+  return row;
+}
+
+GPtrArray *
+px_store_get_summaries (PxStore       *self,
+                        const gint64  *ids,
+                        guint          n_ids,
+                        GError       **error)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) px_article_summary_free);
+
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      sqlite3_stmt *stmt = _px_store_prepare (self,
+                                              "SELECT a.id, o.name, a.published, a.title "
+                                              "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
+                                              "WHERE a.id = ?",
+                                              error);
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (rows, read_summary (stmt));
+      else if (rc != SQLITE_DONE)
+        return _px_store_fail (self, error), NULL;
+      sqlite3_reset (stmt);
+    }
+  return g_steal_pointer (&rows);
+}
+
 gint64
 px_store_count_articles (PxStore  *self,
                          GError  **error)
@@ -683,15 +727,7 @@ px_store_list_articles (PxStore  *self,
   sqlite3_bind_int64 (stmt, 1, limit);
   sqlite3_bind_int64 (stmt, 2, offset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PxArticleSummary *row = g_new0 (PxArticleSummary, 1);
-
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->outlet = _px_store_column_dup (stmt, 1);
-      row->published = _px_store_column_dup (stmt, 2);
-      row->title = _px_store_column_dup (stmt, 3);
-      g_ptr_array_add (rows, row);
-    }
+    g_ptr_array_add (rows, read_summary (stmt));
   if (rc != SQLITE_DONE)
     return _px_store_fail (self, error), NULL;
   return g_steal_pointer (&rows);

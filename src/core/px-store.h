@@ -58,6 +58,12 @@ gboolean    px_store_insert_article     (PxStore          *self,
 PxArticle  *px_store_get_article        (PxStore          *self,
                                          gint64            id,
                                          GError          **error);
+/* The summaries (no texts) of the articles @ids, in that order; ids not
+ * in the library are left out. */
+GPtrArray  *px_store_get_summaries      (PxStore          *self,
+                                         const gint64     *ids,
+                                         guint             n_ids,
+                                         GError          **error);
 gint64      px_store_count_articles     (PxStore          *self,
                                          GError          **error);
 GPtrArray  *px_store_list_articles      (PxStore          *self,

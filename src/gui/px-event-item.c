@@ -85,6 +85,7 @@ px_event_item_load_details (PxEventItem *self,
 {
   g_autoptr (GHashTable) outlets = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) summaries = NULL;
   const char *first = NULL, *last = NULL;
 
   g_return_if_fail (PX_IS_EVENT_ITEM (self));
@@ -93,20 +94,14 @@ px_event_item_load_details (PxEventItem *self,
   if (self->articles != NULL)
     return;
   self->articles = g_list_store_new (PX_TYPE_ARTICLE_ITEM);
-  for (guint i = 0; i < self->article_ids->len; i++)
+  /* Summaries only: the texts are read when an article is opened. */
+  summaries = px_store_get_summaries (store, (const gint64 *) self->article_ids->data,
+                                      self->article_ids->len, NULL);
+  for (guint i = 0; summaries != NULL && i < summaries->len; i++)
     {
-      g_autoptr (PxArticle) article = px_store_get_article (store, g_array_index (self->article_ids, gint64, i),
-                                                           NULL);
-      PxArticleSummary summary;
       PxArticleItem *item;
 
-      if (article == NULL)
-        continue;
-      summary = (PxArticleSummary) {
-        px_article_get_id (article), (char *) px_article_get_outlet (article),
-        (char *) px_article_get_published (article), (char *) px_article_get_title (article),
-      };
-      item = px_article_item_new_from_summary (&summary);
+      item = px_article_item_new_from_summary (g_ptr_array_index (summaries, i));
       g_ptr_array_add (items, item);
       /* Kept by the item, so the table may point into it. */
       if (px_article_item_get_outlet (item) != NULL)
