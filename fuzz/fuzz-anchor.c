@@ -32,6 +32,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     return 0;
   text = g_utf8_make_valid ((const char *) data + 2, size - 2);
   parts = g_strsplit (text, "\f", 4);
+  if (parts[0] == NULL)  /* an empty text splits into no parts */
+    return 0;
   raw = parts[0];
   quote = parts[0] && parts[1] ? parts[1] : "";
   prefix = quote[0] && parts[2] ? parts[2] : "";
