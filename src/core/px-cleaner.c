@@ -861,6 +861,8 @@ sort_unique (guint32 *values,
 {
   guint out = 0;
 
+  if (n == 0)
+    return 0;  /* values may be NULL, which qsort must not see */
   qsort (values, n, sizeof (guint32), stems ? compare_stems : compare_uint32);
   for (guint i = 0; i < n; i++)
     {

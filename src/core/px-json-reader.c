@@ -61,6 +61,41 @@ read_object (JsonNode *node,
   return px_import_item_new (article, line);
 }
 
+/* json-glib's parser recurses once per level: a file nested a hundred
+ * thousand deep would overflow the stack. No article is nested deeper
+ * than a few levels. */
+#define MAX_DEPTH 1000
+
+static gboolean
+too_deep (const char *text,
+          gssize      length)
+{
+  const char *end = length < 0 ? text + strlen (text) : text + length;
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (const char *p = text; p < end; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p + 1 < end)
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '[' || *p == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            return TRUE;
+        }
+      else if ((*p == ']' || *p == '}') && depth > 0)
+        depth--;
+    }
+  return FALSE;
+}
+
 /* json-glib's messages start with "<data>:LINE:COLUMN: Parse error: ". */
 static gboolean
 load (JsonParser  *parser,
@@ -71,6 +106,12 @@ load (JsonParser  *parser,
   g_autoptr (GError) parse_error = NULL;
   const char *message;
 
+  if (too_deep (text, length))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                   "not an article: JSON nested more than %d levels deep", MAX_DEPTH);
+      return FALSE;
+    }
   if (json_parser_load_from_data (parser, text, length, &parse_error))
     return TRUE;
   message = g_str_has_prefix (parse_error->message, "<data>:") ?

@@ -179,9 +179,18 @@ check_compatible (PxStore  *self,
 
   if (version < 0)
     {
-      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT,
-                   "%s is not a Parallax library, or it is damaged: %s",
-                   self->path, sqlite3_errmsg (self->db));
+      int code = sqlite3_errcode (self->db);
+
+      /* A file that cannot be opened for writing is not a damaged one: say
+       * which, so nobody deletes a good library. */
+      if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY || code == SQLITE_PERM)
+        g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_READ_ONLY,
+                     "Cannot open %s: the file or its folder is read-only or not accessible (%s)",
+                     self->path, sqlite3_errmsg (self->db));
+      else
+        g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT,
+                     "%s is not a Parallax library, or it is damaged: %s",
+                     self->path, sqlite3_errmsg (self->db));
       return FALSE;
     }
   if (version > newest)
