@@ -63,30 +63,35 @@ px_cli_parse (GOptionContext   *context,
   return FALSE;
 }
 
+static void G_GNUC_PRINTF (1, 0)
+print_error (const char *format,
+             va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  fprintf (stderr, "parallax-cli: %s\n", message);
+}
+
 void
 px_cli_error (const char *format,
               ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  print_error (format, args);
   va_end (args);
-  fprintf (stderr, "parallax-cli: %s\n", message);
 }
 
 int
 px_cli_usage_error (const char *format,
                     ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  print_error (format, args);
   va_end (args);
-  fprintf (stderr, "parallax-cli: %s\n", message);
   return PX_CLI_USAGE;
 }
 
