@@ -9,7 +9,6 @@
 import gzip
 import json
 import os
-import re
 import sys
 
 NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't", "'re", "'ve",
@@ -25,6 +24,8 @@ def detokenise(tokens):
             tok = "“"
         elif tok == "''":
             tok = "”"
+        elif tok.endswith("''") and len(tok) > 2:
+            tok = tok[:-2] + "”"
         elif tok == '"':
             closing = quote_open or nxt is None or nxt in NO_SPACE_BEFORE
             tok = "”" if closing else "“"
@@ -38,10 +39,17 @@ def detokenise(tokens):
                 or tok in ("-", "/") and prev not in (None, ",") and nxt is not None
                 or prev in ("-", "/") and i > 1 and tokens[i - 2] not in (",",)
                 or tok in (":", ".") and prev and prev.isdigit() and nxt and nxt[:1].isdigit()
-                or prev in (":", ".") and i > 1 and tokens[i - 2].isdigit() and tok[:1].isdigit())
+                or prev in (":", ".") and i > 1 and tokens[i - 2].isdigit() and tok[:1].isdigit()
+                # thousands split at the comma: 1 , 000
+                or prev == "," and i > 1 and is_thousands_group(tokens[i - 2], tok))
         out += tok if glue else " " + tok
-    out = re.sub(r"(\d) , (\d{3})", r"\1,\2", out)
     return out.strip()
+
+
+def is_thousands_group(before, after):
+    """True for the two sides of "1 , 000" but not of "2009 , 300"."""
+    return (before.isdigit() and len(before) <= 3
+            and len(after) >= 3 and after[:3].isdigit() and not after[3:4].isdigit())
 
 
 def load_documents(corpora):
