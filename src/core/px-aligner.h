@@ -24,9 +24,10 @@ typedef void (*PxAlignerFrequencyFunc) (const char * const *terms,
                                         gint64             *frequencies,
                                         gpointer            user_data);
 
-/* Pairs scoring at least this form claims: the best accuracy on the MSRP
- * training split (bench/bench-alignment.c). */
-#define PX_ALIGNER_DEFAULT_THRESHOLD 0.58
+/* Pairs whose claim score (px_aligner_claim_score ()) is at least this
+ * form claims: the best accuracy on the MSRP training split
+ * (bench/bench-alignment.c). */
+#define PX_ALIGNER_DEFAULT_THRESHOLD 0.5
 /* Every two members of a claim from different articles score at least
  * this share of the threshold (complete link: loose enough for outlets'
  * rewording, tight enough that two sentences joined only through a third
@@ -58,6 +59,15 @@ guint         px_aligner_add_article              (PxAligner              *self,
                                                    const char             *text,
                                                    GArray                 *sentences,
                                                    const char             *language);
+/* The same with the sentences already tokenised (px_tokenizer_tokenize ()
+ * of each range, in the article's language): @tokens holds one PxToken
+ * GArray per sentence, which the aligner keeps a reference to and never
+ * changes, so an analysis cached once serves every comparison. */
+guint         px_aligner_add_tokenised_article    (PxAligner              *self,
+                                                   const char             *text,
+                                                   GArray                 *sentences,
+                                                   GPtrArray              *tokens,
+                                                   const char             *language);
 /* The PxToken array of a sentence (offsets into the article's text). */
 GArray       *px_aligner_get_tokens               (PxAligner              *self,
                                                    guint                   article,
@@ -71,11 +81,25 @@ GArray       *px_aligner_get_words                (PxAligner              *self,
 
 /* How much two sentences say the same, from 0 to 1: rarity-weighted
  * overlap of word stems, numbers and (weighing little) stop words,
- * equivalent words counted as one (data/align/equivalents-LANG.txt).
- * Symmetric. */
+ * equivalent words counted as one (data/align/equivalents-LANG.txt) and
+ * related words (data/wordnet/) as shared. Symmetric. */
 double        px_aligner_score                    (PxAligner              *self,
                                                    const PxAlignRef       *a,
                                                    const PxAlignRef       *b);
+
+/* How likely two sentences say the same thing, from 0 to 1: the
+ * paraphrase model of px-paraphrase.h over their features (0 below a
+ * minimum similarity). Claims are formed on this. Symmetric. */
+double        px_aligner_claim_score              (PxAligner              *self,
+                                                   const PxAlignRef       *a,
+                                                   const PxAlignRef       *b);
+
+/* The PX_PARAPHRASE_N_FEATURES paraphrase features of two sentences
+ * (px-paraphrase.h), for fitting the model. */
+void          px_aligner_get_features             (PxAligner              *self,
+                                                   const PxAlignRef       *a,
+                                                   const PxAlignRef       *b,
+                                                   double                 *features);
 
 /* Groups every sentence of every article into exactly one claim: a
  * GPtrArray of GArrays of PxAlignRef, members ordered by (article,

@@ -286,6 +286,44 @@ quote_agrees (const PxConflictInput *input,
          memcmp (x->words->data, y->words->data, sizeof (guint) * x->words->len) == 0;
 }
 
+/* Spaces, punctuation and quote marks of any style. */
+static gboolean
+is_quote_edge (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  return (c < 0x80 && c != 0 && strchr (" \t\n\"'`.,;:!?", (int) c) != NULL) ||
+         type == G_UNICODE_INITIAL_PUNCTUATION || type == G_UNICODE_FINAL_PUNCTUATION ||
+         g_unichar_isspace (c);
+}
+
+/* Narrows a quotation's inner bytes [@start, @end) to its words: it ends
+ * at the first double quote mark inside, since a quotation within a
+ * quotation takes single marks (the quotation finder runs past a closing
+ * mark written as two apostrophes, ``LaTeX'' style, or as an opening
+ * one, as in "soon afterwards, “he said" of text converted from tokens),
+ * and loses the spaces, quote marks and punctuation around it, so that
+ * "Ring of Fire'', "Ring of Fire" and “Ring of Fire,” are one quotation. */
+static void
+quote_bounds (const char *text,
+              guint      *start,
+              guint      *end)
+{
+  static const char *const marks[] = { "''", "\"", "“", "”", "„", "«", "»" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      const char *mark = g_strstr_len (text + *start, *end - *start, marks[i]);
+
+      if (mark != NULL && mark > text + *start)
+        *end = mark - text;
+    }
+  while (*start < *end && is_quote_edge (g_utf8_get_char (text + *start)))
+    *start = g_utf8_next_char (text + *start) - text;
+  while (*end > *start && is_quote_edge (g_utf8_get_char (g_utf8_prev_char (text + *end))))
+    *end = g_utf8_prev_char (text + *end) - text;
+}
+
 static void
 quote_words_free (QuoteWords *quote)
 {
@@ -407,27 +445,36 @@ px_conflicts_find (const PxConflictInput *inputs,
                 {
                   const PxQuote *q = &g_array_index (facts->quotes, PxQuote, i);
                   QuoteWords *words = g_new0 (QuoteWords, 1);
+                  guint start = q->inner_start, end = q->inner_end;
 
+                  quote_bounds (input->text, &start, &end);
                   words->words = g_array_new (FALSE, FALSE, sizeof (guint));
                   for (guint t = 0; t < facts->tokens->len; t++)
                     {
                       const PxToken *token = &g_array_index (facts->tokens, PxToken, t);
+                      const char *first = token->norm, *last = first + strlen (first);
+                      g_autofree char *norm = NULL;
                       gpointer id;
 
-                      if (token->start < q->inner_start || token->end > q->inner_end ||
+                      if (token->start < start || token->start >= end ||
                           !(token->flags & (PX_TOKEN_WORD | PX_TOKEN_NUMBER)))
                         continue;
-                      id = g_hash_table_lookup (word_ids, token->norm);
+                      /* A word token keeps apostrophes at its ends ("fire''"). */
+                      while (*first == '\'')
+                        first++;
+                      while (last > first && last[-1] == '\'')
+                        last--;
+                      norm = g_strndup (first, last - first);
+                      id = g_hash_table_lookup (word_ids, norm);
                       if (id == NULL)
                         {
                           id = GUINT_TO_POINTER (g_hash_table_size (word_ids) + 1);
-                          g_hash_table_insert (word_ids, g_strdup (token->norm), id);
+                          g_hash_table_insert (word_ids, g_steal_pointer (&norm), id);
                         }
                       g_array_append_val (words->words, ((guint) { GPOINTER_TO_UINT (id) }));
                     }
                   g_ptr_array_add (quotes, words);
-                  add_mention (mentions, m, input->article, words,
-                               span_text (input->text, q->inner_start, q->inner_end));
+                  add_mention (mentions, m, input->article, words, span_text (input->text, start, end));
                 }
               break;
             case PX_CONFLICT_CERTAINTY:

@@ -9,7 +9,10 @@
 #include "px-aligner.h"
 #include "px-comparison.h"
 #include "px-comparison-format.h"
+#include "px-paraphrase.h"
 #include "px-span.h"
+#include "px-synonyms.h"
+#include "px-tokenizer.h"
 
 /* A comparison as text: one line per claim, "status: id/sentence …" with
  * article ids, so results from different input orders compare equal. */
@@ -181,12 +184,92 @@ test_aligner_complete_link (void)
             const PxAlignRef *b = &g_array_index (claim, PxAlignRef, j);
 
             g_assert_cmpfloat (px_aligner_score (aligner, a, b), ==, px_aligner_score (aligner, b, a));
-            g_assert_cmpfloat (px_aligner_score (aligner, a, b), >=,
+            g_assert_cmpfloat (px_aligner_claim_score (aligner, a, b), ==,
+                               px_aligner_claim_score (aligner, b, a));
+            g_assert_cmpfloat (px_aligner_claim_score (aligner, a, b), >=,
                                PX_ALIGNER_DEFAULT_THRESHOLD * PX_ALIGNER_LINK_RATIO);
             checked++;
           }
     }
   g_assert_cmpuint (checked, >, 0);
+}
+
+static const GArray *
+groups_of (PxTokenizer *tokenizer,
+           const char  *word)
+{
+  g_autofree char *stem = px_tokenizer_stem (tokenizer, word);
+
+  return px_synonyms_get_groups (px_synonyms_get_shared ("en"), stem);
+}
+
+/* WordNet's related words (data/wordnet/), by stem: synonyms, irregular
+ * forms, derived words; English only. */
+static void
+test_aligner_related_words (void)
+{
+  g_autoptr (PxTokenizer) tokenizer = px_tokenizer_new ("en");
+
+  g_assert_nonnull (px_synonyms_get_shared ("en"));
+  g_assert_null (px_synonyms_get_shared ("de"));
+  g_assert_true (px_synonyms_share_group (groups_of (tokenizer, "purchase"), groups_of (tokenizer, "buy")));
+  g_assert_true (px_synonyms_share_group (groups_of (tokenizer, "bought"), groups_of (tokenizer, "buy")));
+  g_assert_true (px_synonyms_share_group (groups_of (tokenizer, "injured"), groups_of (tokenizer, "injury")));
+  g_assert_false (px_synonyms_share_group (groups_of (tokenizer, "buy"), groups_of (tokenizer, "sell")));
+  g_assert_false (px_synonyms_share_group (groups_of (tokenizer, "buy"), NULL));
+}
+
+static gboolean
+three_is_seven (guint    a,
+                guint    b,
+                gpointer user_data)
+{
+  return (a == 3 && b == 7) || (a == 7 && b == 3);
+}
+
+/* The paraphrase features on term ids (weights 1): a changed number, a
+ * synonym, and what the fitted model makes of them. */
+static void
+test_aligner_paraphrase_features (void)
+{
+  static const guint a[] = { 1, 2, 3, 4, 5 }, numbers[] = { 1, 2, 6, 4, 5 }, synonym[] = { 1, 2, 7, 4, 5 };
+  static const guint8 plain[] = { 0, 0, 0, 0, 0 };
+  static const guint8 number_flags[] = { 0, 0, PX_PARAPHRASE_NUMBER, 0, 0 };
+  static const double weights[8] = { 1, 1, 1, 1, 1, 1, 1, 1 };
+  const PxParaphraseText x = { a, number_flags, 5 }, y = { numbers, number_flags, 5 };
+  const PxParaphraseText s = { a, plain, 5 }, t = { synonym, plain, 5 };
+  double same[PX_PARAPHRASE_N_FEATURES], changed[PX_PARAPHRASE_N_FEATURES], related[PX_PARAPHRASE_N_FEATURES];
+
+  px_paraphrase_features (&x, &x, weights, NULL, NULL, same);
+  g_assert_cmpfloat (same[PX_PARAPHRASE_SIMILARITY], ==, 1);
+  g_assert_cmpfloat (same[PX_PARAPHRASE_ORDER], ==, 1);
+  g_assert_cmpfloat (same[PX_PARAPHRASE_NUMBER_MISMATCH], ==, 0);
+
+  px_paraphrase_features (&x, &y, weights, NULL, NULL, changed);
+  g_assert_cmpfloat_with_epsilon (changed[PX_PARAPHRASE_SIMILARITY], 0.8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (changed[PX_PARAPHRASE_ORDER], 0.8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (changed[PX_PARAPHRASE_BIGRAMS], 0.5, 1e-9);
+  g_assert_cmpfloat (changed[PX_PARAPHRASE_TRIGRAMS], ==, 0);
+  g_assert_cmpfloat (changed[PX_PARAPHRASE_NUMBER_MISMATCH], ==, 1);
+  g_assert_cmpfloat (changed[PX_PARAPHRASE_UNMATCHED], ==, 1);
+
+  /* Without the relation 3 ~ 7 the pair is the changed one (minus the
+   * number); with it, the same sentence. */
+  px_paraphrase_features (&s, &t, weights, three_is_seven, NULL, related);
+  g_assert_cmpfloat (related[PX_PARAPHRASE_SIMILARITY], ==, 1);
+  g_assert_cmpfloat (related[PX_PARAPHRASE_TRIGRAMS], ==, 1);
+  g_assert_cmpfloat (related[PX_PARAPHRASE_UNMATCHED], ==, 0);
+
+  /* A changed number alone keeps the pair one claim (where the number
+   * conflict shows), but counts against it. */
+  g_assert_cmpfloat (px_paraphrase_probability (same), >, 0.9);
+  g_assert_cmpfloat (px_paraphrase_probability (changed), >=, PX_ALIGNER_DEFAULT_THRESHOLD);
+  {
+    double p = px_paraphrase_probability (changed);
+
+    changed[PX_PARAPHRASE_NUMBER_MISMATCH] = 0;
+    g_assert_cmpfloat (p, <, px_paraphrase_probability (changed));
+  }
 }
 
 /* Every article string is escaped in HTML; JSON offsets count code points. */
@@ -294,6 +377,8 @@ main (int   argc,
   g_test_add_func ("/px/aligner/symmetric", test_aligner_symmetric);
   g_test_add_func ("/px/aligner/aceh-reports", test_aligner_aceh_reports);
   g_test_add_func ("/px/aligner/complete-link", test_aligner_complete_link);
+  g_test_add_func ("/px/aligner/related-words", test_aligner_related_words);
+  g_test_add_func ("/px/aligner/paraphrase-features", test_aligner_paraphrase_features);
   g_test_add_func ("/px/aligner/formats", test_aligner_formats);
   g_test_add_func ("/px/aligner/cached-json", test_aligner_cached_json);
   return g_test_run ();

@@ -156,6 +156,34 @@ test_conflicts_quote (void)
   g_assert_null (strstr (value_of (quote, 0), "Hugh Jackman"));
 }
 
+/* ECB+ 37_10ecbplus, 37_1ecbplus and 37_11ecbplus: the same quoted
+ * words, once closed with two apostrophes (as the corpus writes ''),
+ * else with a double quote: quote marks alone are no conflict. */
+static void
+test_conflicts_quote_marks (void)
+{
+  static const Member members[] = {
+    { "Indonesia sits on the Pacific \"Ring of Fire'' where tectonic plates collide, causing "
+      "frequent seismic and volcanic activity.", NULL },
+    { "Indonesia sits on the Pacific \"Ring of Fire\" where tectonic plates collide, causing "
+      "frequent seismic and volcanic activity.", NULL },
+    { "Indonesia sits on the Pacific \"Ring of Fire\" where continental plates collide, causing "
+      "frequent seismic and volcanic activity.", NULL },
+  };
+  /* 37_1ecbplus and 37_10ecbplus: the closing mark written as an opening one. */
+  static const Member closing[] = {
+    { "\"His body was found under a pile of earth soon afterwards, “he said, adding that his wife "
+      "and another woman were missing at the site.", NULL },
+    { "His body was found under a pile of earth soon afterwards,” he said, adding that his wife "
+      "and another woman were missing at the site.", NULL },
+  };
+  g_autoptr (GPtrArray) conflicts = conflicts_of (members, G_N_ELEMENTS (members));
+  g_autoptr (GPtrArray) closing_conflicts = conflicts_of (closing, G_N_ELEMENTS (closing));
+
+  g_assert_null (find_kind (conflicts, PX_CONFLICT_QUOTE));
+  g_assert_null (find_kind (closing_conflicts, PX_CONFLICT_QUOTE));
+}
+
 /* ECB+ 41_9ecbplus and 41_1ecbplus headlines: "allegedly" against a
  * plain statement of the same bombing. */
 static void
@@ -184,6 +212,7 @@ main (int   argc,
   g_test_add_func ("/px/conflicts/agreeing-shares", test_conflicts_agreeing_shares);
   g_test_add_func ("/px/conflicts/date", test_conflicts_date);
   g_test_add_func ("/px/conflicts/quote", test_conflicts_quote);
+  g_test_add_func ("/px/conflicts/quote-marks", test_conflicts_quote_marks);
   g_test_add_func ("/px/conflicts/certainty", test_conflicts_certainty);
   return g_test_run ();
 }

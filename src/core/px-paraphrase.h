@@ -1,0 +1,73 @@
+/* px-paraphrase.h: whether two sentences say the same thing, from features of their terms
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PX_PARAPHRASE_STOP     = 1 << 0,  /* a stop word */
+  PX_PARAPHRASE_NUMBER   = 1 << 1,
+  PX_PARAPHRASE_NAME     = 1 << 2,  /* capitalised, not the sentence's first word */
+  PX_PARAPHRASE_NEGATION = 1 << 3,  /* "not", "never", "didn't" */
+} PxParaphraseFlags;
+
+/* A sentence as the terms (word stems, numbers, stop words, lexicon
+ * phrases; ids of the caller's) of its words, in order. */
+typedef struct
+{
+  const guint  *terms;
+  const guint8 *flags;   /* PxParaphraseFlags, one per term */
+  guint         length;
+} PxParaphraseText;
+
+/* Whether two different terms can stand for one another (synonyms). */
+typedef gboolean (*PxParaphraseRelatedFunc) (guint    a,
+                                             guint    b,
+                                             gpointer user_data);
+
+typedef enum
+{
+  PX_PARAPHRASE_SIMILARITY,         /* weighted Dice overlap, related words counted */
+  PX_PARAPHRASE_CONTAINMENT,        /* overlap / the smaller sentence's weight */
+  PX_PARAPHRASE_COVERAGE,           /* overlap / the larger sentence's weight */
+  PX_PARAPHRASE_NUMBER_MISMATCH,    /* 1 when the numbers differ */
+  PX_PARAPHRASE_NEGATION_MISMATCH,  /* 1 when the negations differ */
+  PX_PARAPHRASE_ORDER,              /* 2 · longest common subsequence / lengths */
+  PX_PARAPHRASE_CONTENT_ORDER,      /* the same without stop words */
+  PX_PARAPHRASE_BIGRAMS,            /* Dice overlap of term pairs */
+  PX_PARAPHRASE_TRIGRAMS,           /* and of term triples */
+  PX_PARAPHRASE_LENGTH_DIFFERENCE,  /* |la − lb| / max */
+  PX_PARAPHRASE_UNMATCHED,          /* unmatched content terms of the wordier side (≤ 10) */
+  PX_PARAPHRASE_UNMATCHED_TOP,      /* weight of the rarest unmatched term, either side */
+  PX_PARAPHRASE_UNMATCHED_TOP_MIN,  /* the smaller of the two sides' rarest */
+  PX_PARAPHRASE_NAME_MISMATCH,      /* names on one side only (≤ 4) */
+  PX_PARAPHRASE_SIMILARITY_SQUARED,
+  PX_PARAPHRASE_N_FEATURES
+} PxParaphraseFeature;
+
+/* The name of @feature in data/align/paraphrase-weights.txt. */
+const char *px_paraphrase_feature_name   (PxParaphraseFeature      feature);
+
+/* Fills @features (PX_PARAPHRASE_N_FEATURES values) for @a and @b, with
+ * @weights (by term id) for the rarity of terms and @related (may be
+ * NULL) for synonyms. Related words of @b are matched to those of @a, so
+ * put the pair in a fixed order for symmetric results. */
+void        px_paraphrase_features       (const PxParaphraseText  *a,
+                                          const PxParaphraseText  *b,
+                                          const double            *weights,
+                                          PxParaphraseRelatedFunc  related,
+                                          gpointer                 user_data,
+                                          double                  *features);
+
+/* How likely the features are those of a paraphrase, from 0 to 1: a
+ * logistic model fitted on the MSRP training split
+ * (data/align/paraphrase-weights.txt, see build-aux/fit-paraphrase-weights.py). */
+double      px_paraphrase_probability    (const double            *features);
+
+G_END_DECLS

@@ -1,0 +1,30 @@
+/* px-synonyms.h: groups of related words of a language, by word stem
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Words that can stand for one another ("buy", "purchase"; "injure",
+ * "injury"; "bought", "buy"), from data/wordnet/ (WordNet 3.0, English
+ * only), keyed by the Snowball stem the tokenizer gives them. Read-only
+ * once loaded, so safe to share between threads. */
+typedef struct _PxSynonyms PxSynonyms;
+
+/* The related words of @language (canonical code), loaded once and kept
+ * for the life of the process; NULL when there are none for it. */
+PxSynonyms   *px_synonyms_get_shared  (const char       *language);
+
+/* The groups @stem belongs to: ascending group ids, NULL when none. */
+const GArray *px_synonyms_get_groups  (const PxSynonyms *self,
+                                       const char       *stem);
+
+/* Whether two group lists (from px_synonyms_get_groups ()) share a group. */
+gboolean      px_synonyms_share_group (const GArray     *a,
+                                       const GArray     *b);
+
+G_END_DECLS
