@@ -11,6 +11,9 @@
 # Wall time (the figure is a latency), medians over RUNS runs; the resident memory of the
 # Parallax window is VmRSS from /proc/PID/status SETTLE seconds after its map.
 #
+# The window opens on the article list; the events sidebar reads its events when its page is
+# first shown, and an event's articles when its row opens: bench-event-sidebar measures those.
+#
 # Usage: bench-window.py BUILD LIBRARY.sqlite3 [RUNS]
 #
 # Copyright 2026 The Parallax authors
@@ -119,6 +122,13 @@ def launch(display, command, env, measure_rss=False, quits=False):
     return (None if mapped is None else mapped - started), cpu, rss, (None if frame is None else frame - started), rss_at_map
 
 
+def without_gl(env):
+    """Whether Parallax leaves OpenGL alone in @env: no renderer chosen and no GPU render node."""
+    if "GSK_RENDERER" in env or "GDK_DEBUG" in env:
+        return False
+    return not any(name.startswith("renderD") for name in (os.listdir("/dev/dri") if os.path.isdir("/dev/dri") else []))
+
+
 def main():
     if len(sys.argv) < 3:
         print("Usage: bench-window.py BUILD LIBRARY.sqlite3 [RUNS]")
@@ -152,13 +162,18 @@ def main():
             env["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
             env["XDG_RUNTIME_DIR"] = os.path.join(home, "runtime")
             os.mkdir(env["XDG_RUNTIME_DIR"], 0o700)
+            # Same conditions: without a GPU render node Parallax turns OpenGL off (px-application.c,
+            # prefer_cairo_without_gpu), so the bare window, which would load it, is run without it too.
+            bare_env = dict(env)
+            if without_gl(env):
+                bare_env["GDK_DEBUG"] = "gl-disable"
             a, b = os.path.join(home, "a.txt"), os.path.join(home, "b.txt")
             ours, ours_cpu, bare_map, bare_cpu, bare_frame, rss, meld, meld_cpu, ours_rss0, bare_rss0 = ([] for _ in range(10))
             # One launch of each first, untimed, so every timed run finds the files in the cache.
-            launch(display, [bare], env, quits=True)
+            launch(display, [bare], bare_env, quits=True)
             launch(display, [parallax, "--db", library], env)
             for _ in range(runs):
-                mapped, cpu, _, frame, resident0 = launch(display, [bare], env, quits=True)
+                mapped, cpu, _, frame, resident0 = launch(display, [bare], bare_env, quits=True)
                 bare_rss0.append(resident0)
                 bare_map.append(mapped)
                 bare_cpu.append(cpu)
@@ -196,7 +211,8 @@ def main():
     print(f"  parallax --db LIBRARY:      {ms(med(ours))}   CPU {ms(med(ours_cpu))}   "
           f"(runs: {', '.join(ms(v).strip() for v in ours)})")
     print(f"  bare libadwaita window:     {ms(med(bare_map))}   CPU {ms(med(bare_cpu))}   "
-          f"(its first after-paint: {ms(med(bare_frame)).strip()})")
+          f"(its first after-paint: {ms(med(bare_frame)).strip()}; "
+          f"{'both without OpenGL: no GPU render node' if bare_env.get('GDK_DEBUG') == 'gl-disable' else 'renderer as GTK picks it'})")
     if med(ours) and med(bare_map):
         print(f"  ratio:                      {med(ours) / med(bare_map):8.2f} ×  wall, "
               f"{med(ours_cpu) / med(bare_cpu):.2f} × CPU  (goal ≤ 1.2)")

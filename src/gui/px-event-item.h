@@ -12,19 +12,17 @@ G_BEGIN_DECLS
 #define PX_TYPE_EVENT_ITEM (px_event_item_get_type ())
 G_DECLARE_FINAL_TYPE (PxEventItem, px_event_item, PX, EVENT_ITEM, GObject)
 
-PxEventItem  *px_event_item_new              (const PxEvent *event);
+/* Its articles are read from @store only when px_event_item_get_articles ()
+ * is first asked for its items. */
+PxEventItem  *px_event_item_new              (const PxEventSummary *summary,
+                                              PxStore              *store);
 gint64        px_event_item_get_id           (PxEventItem   *self);
 const char   *px_event_item_get_label        (PxEventItem   *self);
-/* gint64 article ids, ascending. */
-GArray       *px_event_item_get_article_ids  (PxEventItem   *self);
-/* Reads its articles' outlets and dates from @store, once; then the
- * number of outlets and the date range ("2013-07-02 – 2013-07-03") are
- * known. A list reads them as rows come on screen, not all at once. */
-void          px_event_item_load_details     (PxEventItem   *self,
-                                              PxStore       *store);
+guint         px_event_item_get_n_articles   (PxEventItem   *self);
 guint         px_event_item_get_n_outlets    (PxEventItem   *self);
+/* "2013-07-02 – 2013-07-03", one date, or NULL when no article has one. */
 const char   *px_event_item_get_dates        (PxEventItem   *self);
-/* The articles as PxArticleItem, after px_event_item_load_details (). */
+/* The articles as PxArticleItem, by id. */
 GListModel   *px_event_item_get_articles     (PxEventItem   *self);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* px-window-actions.c: the window's actions: importing, the sample, search
+/* px-window-actions.c: the window's actions: importing, the sample, search, events
  *
  * An import runs in a thread on its own connection (px_importer_import_async);
  * the window shows its progress, then a toast saying what was stored, what
@@ -11,7 +11,11 @@
 #include <glib/gi18n.h>
 
 #include "px-data.h"
+#include "px-event-item.h"
+#include "px-events.h"
 #include "px-window-private.h"
+
+static void update_event_actions (PxWindow *self);
 
 /* A failure's details name at most this many files, so that the dialog
  * fits on a screen; the rest are counted. */
@@ -30,6 +34,7 @@ _px_window_update_actions (PxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import",
                                  !importing && self->last_imported != NULL
                                  && self->last_imported->len > 0);
+  update_event_actions (self);
 }
 
 static char *
@@ -118,7 +123,8 @@ _px_window_describe_import (GPtrArray  *results,
   return g_strjoinv (_(", "), (char **) parts->pdata);
 }
 
-static void
+/* Returns the toast, borrowed. */
+static AdwToast *
 show_toast (PxWindow   *self,
             const char *text,
             const char *button_label,
@@ -134,9 +140,11 @@ show_toast (PxWindow   *self,
     }
   adw_toast_set_timeout (toast, button_label != NULL ? 10 : 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return toast;
 }
 
 static void start_import (PxWindow *self, GPtrArray *paths);
+static void forget_event_undo (PxWindow *self);
 
 static void
 import_done_cb (GObject      *source,
@@ -165,6 +173,9 @@ import_done_cb (GObject      *source,
 
   g_clear_pointer (&self->last_imported, g_array_unref);
   g_clear_pointer (&self->import_details, g_free);
+  /* The import may have grouped articles into the events a snapshot
+   * holds: putting them back would drop what it did. */
+  forget_event_undo (self);
   if (results == NULL)
     {
       /* What was committed before a stop stays; a stop is no error. */
@@ -446,6 +457,463 @@ show_library_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Changing events: merge, split, move, rename. Each change first takes a
+ * snapshot of the events it touches (px_store_snapshot_events), so that
+ * the toast's Undo (win.event-undo) can put them back as they were; only
+ * the last change can be undone. Automatic grouping never undoes them: the
+ * store marks them as the user's. */
+
+static void
+forget_event_undo (PxWindow *self)
+{
+  g_clear_pointer (&self->event_undo, px_event_snapshot_free);
+  g_clear_pointer (&self->event_undo_ids, g_array_unref);
+}
+
+static void
+append_unique (GArray *ids,
+               gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return;
+  g_array_append_val (ids, id);
+}
+
+/* The events the articles @ids are in, each once; NULL on error. */
+static GArray *
+dup_article_events (PxWindow      *self,
+                    const GArray  *ids,
+                    GError       **error)
+{
+  g_autoptr (GArray) events = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 event = px_store_get_article_event (self->store, g_array_index (ids, gint64, i), NULL, error);
+
+      if (event < 0)
+        return NULL;
+      if (event > 0)
+        append_unique (events, event);
+    }
+  return g_steal_pointer (&events);
+}
+
+/* The event that the selected articles can be split from: they are all
+ * in it and it keeps at least one other; 0 when there is none. */
+static gint64
+split_source (PxWindow     *self,
+              const GArray *articles)
+{
+  g_autoptr (GArray) events = NULL;
+  g_autoptr (PxEventSummary) summary = NULL;
+
+  if (articles->len == 0)
+    return 0;
+  events = dup_article_events (self, articles, NULL);
+  if (events == NULL || events->len != 1)
+    return 0;
+  summary = px_store_get_event_summary (self->store, g_array_index (events, gint64, 0), NULL);
+  if (summary == NULL || summary->n_articles <= articles->len)
+    return 0;
+  return summary->id;
+}
+
+static void
+update_event_actions (PxWindow *self)
+{
+  gboolean can = self->store != NULL && !px_window_get_importing (self);
+  g_autoptr (GArray) events = px_event_sidebar_dup_selected_events (self->event_sidebar);
+  g_autoptr (GArray) articles = px_event_sidebar_dup_selected_articles (self->event_sidebar);
+  gboolean only_articles = articles->len > 0 && events->len == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.event-merge", can && events->len >= 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.event-rename",
+                                 can && events->len == 1 && articles->len == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.event-split",
+                                 can && only_articles && split_source (self, articles) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.event-move", can && only_articles);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.event-undo", can && self->event_undo != NULL);
+}
+
+/* The comparison on screen, when it is of an event in @touched, shows it
+ * as it now is, without leaving the page the reader is on. */
+static void
+refresh_shown_event (PxWindow     *self,
+                     const GArray *touched)
+{
+  gint64 shown = px_comparison_view_get_event (self->comparison_view);
+  g_autoptr (PxEventSummary) summary = NULL;
+
+  if (shown <= 0 || !g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "comparison"))
+    return;
+  for (guint i = 0; i < touched->len; i++)
+    if (g_array_index (touched, gint64, i) == shown)
+      {
+        summary = px_store_get_event_summary (self->store, shown, NULL);
+        break;
+      }
+  /* Gone (merged into another): what is on screen stays readable. */
+  if (summary == NULL)
+    return;
+  px_comparison_view_compare_event (self->comparison_view, self->store, shown);
+  adw_window_title_set_title (self->content_title, summary->label);
+}
+
+static void
+event_toast_dismissed_cb (PxWindow *self)
+{
+  g_clear_object (&self->event_toast);
+}
+
+/* Records @snapshot (taken before the change) for undo, shows the change
+ * in the sidebar, selects @select_event (0: none) and says what was done,
+ * offering to undo it. */
+static void
+finish_event_change (PxWindow        *self,
+                     PxEventSnapshot *snapshot,
+                     GArray          *touched,
+                     gint64           select_event,
+                     const char      *text)
+{
+  forget_event_undo (self);
+  self->event_undo = snapshot;
+  self->event_undo_ids = touched;
+  px_event_sidebar_update_events (self->event_sidebar, (const gint64 *) touched->data, touched->len);
+  if (select_event > 0)
+    {
+      guint position = px_event_sidebar_find_event (self->event_sidebar, select_event);
+
+      /* Selecting it alone opens its comparison. */
+      if (position != G_MAXUINT)
+        px_event_sidebar_select_row (self->event_sidebar, position, FALSE);
+    }
+  else
+    refresh_shown_event (self, touched);
+  /* The previous change's Undo would now undo this one. */
+  if (self->event_toast != NULL)
+    adw_toast_dismiss (self->event_toast);
+  g_set_object (&self->event_toast, show_toast (self, text, _("_Undo"), "win.event-undo"));
+  g_signal_connect_object (self->event_toast, "dismissed", G_CALLBACK (event_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  _px_window_update_actions (self);
+}
+
+static void
+event_merge_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autoptr (GArray) events = px_event_sidebar_dup_selected_events (self->event_sidebar);
+  g_autoptr (PxEventSnapshot) snapshot = NULL;
+  g_autoptr (PxEventSummary) merged = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (events->len < 2)
+    return;
+  snapshot = px_store_snapshot_events (self->store, (const gint64 *) events->data, events->len, &error);
+  if (snapshot == NULL
+      || !px_events_merge (self->store, (const gint64 *) events->data, events->len, &error)
+      || (merged = px_store_get_event_summary (self->store, g_array_index (events, gint64, 0),
+                                               &error)) == NULL)
+    {
+      _px_window_show_error (self, _("Cannot Merge the Events"), error);
+      return;
+    }
+  /* Translators: a toast; %s is the label of the event they went into */
+  text = g_strdup_printf (ngettext ("%u event merged into “%s”", "%u events merged into “%s”",
+                                    events->len - 1),
+                          events->len - 1, merged->label);
+  finish_event_change (self, g_steal_pointer (&snapshot), g_steal_pointer (&events), merged->id, text);
+}
+
+static void
+event_split_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autoptr (GArray) articles = px_event_sidebar_dup_selected_articles (self->event_sidebar);
+  g_autoptr (GArray) touched = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (PxEventSnapshot) snapshot = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 source = split_source (self, articles);
+  gint64 created;
+
+  if (source <= 0)
+    return;
+  g_array_append_val (touched, source);
+  snapshot = px_store_snapshot_events (self->store, &source, 1, &error);
+  created = snapshot != NULL ? px_events_split (self->store, source, (const gint64 *) articles->data,
+                                                articles->len, &error)
+                             : -1;
+  if (created <= 0)
+    {
+      _px_window_show_error (self, _("Cannot Split the Event"), error);
+      return;
+    }
+  g_array_append_val (touched, created);
+  text = g_strdup_printf (ngettext ("%u article split into a new event",
+                                    "%u articles split into a new event", articles->len),
+                          articles->len);
+  finish_event_change (self, g_steal_pointer (&snapshot), g_steal_pointer (&touched), created, text);
+}
+
+/* Moves the articles @all_ids into event @target, all or none; those
+ * already there stay out of it (and of the toast's count). */
+static void
+move_articles (PxWindow     *self,
+               const GArray *all_ids,
+               gint64        target)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) touched = NULL;
+  g_autoptr (PxEventSnapshot) snapshot = NULL;
+  g_autoptr (PxEventSummary) summary = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean ok;
+
+  for (guint i = 0; i < all_ids->len; i++)
+    if (px_store_get_article_event (self->store, g_array_index (all_ids, gint64, i), NULL, NULL) != target)
+      g_array_append_val (ids, g_array_index (all_ids, gint64, i));
+  if (ids->len == 0)
+    return;
+  touched = dup_article_events (self, ids, &error);
+  if (touched != NULL)
+    {
+      append_unique (touched, target);
+      snapshot = px_store_snapshot_events (self->store, (const gint64 *) touched->data, touched->len,
+                                           &error);
+    }
+  ok = snapshot != NULL && px_store_begin (self->store, &error);
+  for (guint i = 0; ok && i < ids->len; i++)
+    ok = px_events_move (self->store, g_array_index (ids, gint64, i), target, &error);
+  if (ok)
+    ok = px_store_commit (self->store, &error);
+  else if (snapshot != NULL)
+    px_store_rollback (self->store);
+  if (ok)
+    ok = (summary = px_store_get_event_summary (self->store, target, &error)) != NULL;
+  if (!ok)
+    {
+      _px_window_show_error (self, _("Cannot Move the Articles"), error);
+      return;
+    }
+  /* Translators: a toast; %s is the label of the event they went into */
+  text = g_strdup_printf (ngettext ("%u article moved to “%s”", "%u articles moved to “%s”", ids->len),
+                          ids->len, summary->label);
+  finish_event_change (self, g_steal_pointer (&snapshot), g_steal_pointer (&touched), 0, text);
+}
+
+static void
+article_dropped_cb (PxEventSidebar *sidebar,
+                    gint64          article_id,
+                    gint64          event_id,
+                    PxWindow       *self)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (self->store == NULL || px_window_get_importing (self))
+    return;
+  g_array_append_val (ids, article_id);
+  move_articles (self, ids, event_id);
+}
+
+static void
+move_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  PxWindow         *self)
+{
+  GtkDropDown *events = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  PxEventItem *target = gtk_drop_down_get_selected_item (events);
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), "px-articles");
+
+  if (g_str_equal (response, "move") && target != NULL)
+    move_articles (self, ids, px_event_item_get_id (target));
+}
+
+static void
+setup_event_choice_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* Labels are headlines: a long one must not widen the dialog. */
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_event_choice_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item)
+{
+  PxEventItem *event = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  gtk_label_set_text (GTK_LABEL (label), px_event_item_get_label (event));
+  gtk_widget_set_tooltip_text (label, px_event_item_get_label (event));
+}
+
+static void
+event_move_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autoptr (GArray) ids = px_event_sidebar_dup_selected_articles (self->event_sidebar);
+  g_autoptr (GArray) sources = NULL;
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GListModel *events = px_event_sidebar_get_events (self->event_sidebar);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *choice;
+
+  if (ids->len == 0)
+    return;
+  sources = dup_article_events (self, ids, NULL);
+  body = g_strdup_printf (ngettext ("Move the selected article to this event:",
+                                    "Move the %u selected articles to this event:", ids->len),
+                          ids->len);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Move to Event"), body));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_event_choice_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_event_choice_cb), NULL);
+  choice = gtk_drop_down_new (g_object_ref (events),
+                              gtk_property_expression_new (PX_TYPE_EVENT_ITEM, NULL, "label"));
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (choice), factory);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (choice), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Event"), -1);
+  /* Offer the first event the articles are not in already. */
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr (PxEventItem) event = g_list_model_get_item (events, i);
+      gboolean source = FALSE;
+
+      for (guint j = 0; sources != NULL && j < sources->len; j++)
+        source |= g_array_index (sources, gint64, j) == px_event_item_get_id (event);
+      if (!source)
+        {
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), i);
+          break;
+        }
+    }
+  adw_message_dialog_set_extra_child (dialog, choice);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "move", _("_Move"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "move");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "px-articles", g_steal_pointer (&ids),
+                          (GDestroyNotify) g_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (move_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PxWindow         *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "px-event");
+  g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr (PxEventSnapshot) snapshot = NULL;
+  g_autoptr (GArray) touched = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "rename") || label[0] == '\0')
+    return;
+  snapshot = px_store_snapshot_events (self->store, &id, 1, &error);
+  if (snapshot == NULL || !px_events_rename (self->store, id, label, &error))
+    {
+      _px_window_show_error (self, _("Cannot Rename the Event"), error);
+      return;
+    }
+  g_array_append_val (touched, id);
+  finish_event_change (self, g_steal_pointer (&snapshot), g_steal_pointer (&touched), 0,
+                       _("Event renamed"));
+}
+
+static void
+rename_changed_cb (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "rename", label[0] != '\0');
+}
+
+static void
+event_rename_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autoptr (GArray) events = px_event_sidebar_dup_selected_events (self->event_sidebar);
+  g_autoptr (PxEventSummary) summary = NULL;
+  g_autoptr (GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (events->len != 1)
+    return;
+  summary = px_store_get_event_summary (self->store, g_array_index (events, gint64, 0), &error);
+  if (summary == NULL)
+    {
+      _px_window_show_error (self, _("Cannot Rename the Event"), error);
+      return;
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Rename Event"), NULL));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), summary->label);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  /* Labels are headlines: room for most of one. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 36);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Label"), -1);
+  g_signal_connect (entry, "changed", G_CALLBACK (rename_changed_cb), dialog);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "rename");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "px-event", g_memdup2 (&summary->id, sizeof (gint64)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+event_undo_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autoptr (PxEventSnapshot) snapshot = g_steal_pointer (&self->event_undo);
+  g_autoptr (GArray) touched = g_steal_pointer (&self->event_undo_ids);
+  g_autoptr (GError) error = NULL;
+
+  if (snapshot == NULL)
+    return;
+  if (!px_store_restore_events (self->store, snapshot, &error))
+    _px_window_show_error (self, _("Cannot Undo the Change"), error);
+  px_event_sidebar_update_events (self->event_sidebar, (const gint64 *) touched->data, touched->len);
+  refresh_shown_event (self, touched);
+  _px_window_update_actions (self);
+}
+
+void
+_px_window_init_event_actions (PxWindow *self)
+{
+  g_signal_connect_object (self->event_sidebar, "selection-changed", G_CALLBACK (update_event_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_sidebar, "article-dropped", G_CALLBACK (article_dropped_cb), self, 0);
+}
+
 void
 _px_window_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -457,7 +925,19 @@ _px_window_class_init_actions (GtkWidgetClass *widget_class)
                                    show_import_details_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
+  gtk_widget_class_install_action (widget_class, "win.event-merge", NULL, event_merge_action);
+  gtk_widget_class_install_action (widget_class, "win.event-split", NULL, event_split_action);
+  gtk_widget_class_install_action (widget_class, "win.event-move", NULL, event_move_action);
+  gtk_widget_class_install_action (widget_class, "win.event-rename", NULL, event_rename_action);
+  gtk_widget_class_install_action (widget_class, "win.event-undo", NULL, event_undo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "win.event-merge", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_J, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.event-split", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "win.event-move", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.event-rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.event-undo", NULL);
 }
