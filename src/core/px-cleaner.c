@@ -96,11 +96,16 @@ typedef enum
 #define NEAR_CANDIDATES 4
 
 /* Tail: the lead is the first paragraphs up to LEAD_MIN_STEMS stems (at
- * most LEAD_MAX_UNITS); a tail is cut when at most TAIL_SHARE of its stem
- * weight was used before it (TAIL_TEASER_SHARE after a teaser header), it
- * weighs TAIL_MIN_WEIGHT, at most TAIL_NAMED_SHARE of its paragraphs name
- * the story's names (the title's and the lead's that the first
- * LEAD_ECHO_UNITS paragraphs after the lead name again) and none of its
+ * most LEAD_MAX_UNITS), or, when the first prose paragraph (at least
+ * LEAD_PROSE_MIN_WORDS words, ending a sentence) sharing LEAD_TITLE_STEMS
+ * stems with the title comes after them, the paragraphs from it (or from
+ * the headline right before it); a tail is cut when none of its first
+ * TAIL_CLEAN_START prose paragraphs could open the story that way, at most
+ * TAIL_SHARE of its stem weight was used before it (TAIL_TEASER_SHARE
+ * after a teaser header), it weighs TAIL_MIN_WEIGHT, at most
+ * TAIL_NAMED_SHARE of its paragraphs name the story's names (the title's
+ * and the lead's that the first LEAD_ECHO_UNITS paragraphs after the lead
+ * name again) and none of its
  * first TAIL_CLEAN_START do; a paragraph
  * of TAIL_SHIFT_MIN_WEIGHT sharing no stem with the two before it may
  * start a tail that has at most TAIL_SHIFT_SHARE used weight; a stem used
@@ -109,12 +114,18 @@ typedef enum
  * TAIL_SEGMENT_MIN_WEIGHT, grown over at most TAIL_SEGMENT_ROUNDS cues until
  * their shared stems weigh TAIL_COHESIVE_MIN_WEIGHT; a stem known only from
  * the related articles counts TAIL_SEGMENT_RELATED_FACTOR (all stems) or
- * TAIL_COHESIVE_RELATED_FACTOR (shared stems) of a used one. Tuned on ECB+
- * topics 1-35 (bench-text-cleaning). */
+ * TAIL_COHESIVE_RELATED_FACTOR (shared stems) of a used one; in a segment, a
+ * stem the text used in one paragraph before it counts TAIL_USED_ONCE of
+ * one used in two. Only in a language the cleaner knows. Tuned on ECB+
+ * topics 1-35 (bench-text-cleaning); the lead's start, the tail's first
+ * prose and the language rule were added after the real pages of that
+ * benchmark showed whole-page copies losing most of their story. */
 #define TITLE_MAX_WORDS 16
 #define LEAD_MIN_STEMS 25
 #define LEAD_MAX_UNITS 3
 #define LEAD_ECHO_UNITS 3
+#define LEAD_PROSE_MIN_WORDS 10
+#define LEAD_TITLE_STEMS 3
 #define TAIL_SHARE 0.3
 #define TAIL_SEGMENT_MIN_WEIGHT 30.0
 #define TAIL_SEGMENT_SHARE 0.1
@@ -129,9 +140,10 @@ typedef enum
 #define TAIL_RELATED_FACTOR 0.25
 #define TAIL_SHIFT_MIN_WEIGHT 8
 #define TAIL_CLEAN_START 2
-#define TAIL_SHIFT_SHARE 0.1
+#define TAIL_SHIFT_SHARE 0.05
 #define TAIL_NAMED_SHARE 0.3
 #define NAME_WEIGHT 2
+#define TAIL_USED_ONCE 0.7
 
 /* A language's stop-words (px-language) and the cleaner's own list of
  * words too common in news to tell one story from another. */
@@ -722,6 +734,7 @@ typedef struct
   guint short_label : 1;  /* a menu entry's shape: few words, no digits */
   guint title_like : 1;   /* a headline's shape: a few words, no full stop */
   guint continuing : 1;   /* opens with a quote or a word that refers back */
+  guint prose : 1;        /* a sentence or more: LEAD_PROSE_MIN_WORDS, a full stop */
   guint n_words;
   guint64 hash;           /* of its normalised words */
   guint32 *shingles;      /* sorted distinct word-bigram hashes */
@@ -1240,6 +1253,8 @@ analyse_unit (Scratch    *scratch,
 
       unit->title_like = last->word || !(is_terminal_char (c) || c == ',' || c == ')');
     }
+  unit->prose = unit->reason == KEEP && !unit->teaser && unit->n_words >= LEAD_PROSE_MIN_WORDS &&
+                ends_sentence (text, tokens, scratch->tokens->len);
   if (unit->reason == KEEP && !unit->teaser && unit->n_words <= 4 && len <= 40)
     {
       guint numbers = 0;
@@ -1454,7 +1469,10 @@ common_stems (const Unit *a,
  * shield the first one, as it does in the whole-tail test. A stem of the
  * related articles only counts as partly used (a segment's vocabulary
  * missing from every other report of the event is suspect); with them the
- * cohesive share allowed is TAIL_COHESIVE_SHARE_RELATED. Every paragraph
+ * cohesive share allowed is TAIL_COHESIVE_SHARE_RELATED. A stem the text
+ * used only once before the segment counts TAIL_USED_ONCE: a long story
+ * uses much of the common news vocabulary once (the "died", "years" of an
+ * appended obituary), its own topic again and again. Every paragraph
  * is in one segment, so the work is linear. Returns @limit when no
  * segment before it qualifies. */
 static guint
@@ -1465,6 +1483,7 @@ find_segment_start (const Unit    *units,
                     guint          limit,
                     const double  *weight,
                     const guint   *first,
+                    const guint   *second,
                     const guint8  *lead_named,
                     const guint   *named_after,
                     const guint8  *related,
@@ -1524,13 +1543,16 @@ find_segment_start (const Unit    *units,
                   guint32 id = unit->stems[s] & ID_MASK;
                   double w = stem_weight (unit->stems[s]);
 
-                  seg_hits += w * (first[id] < a                     ? 1
+                  double used = (first[id] < a ? TAIL_USED_ONCE : 0) +
+                                (second[id] < a ? 1 - TAIL_USED_ONCE : 0);
+
+                  seg_hits += w * (first[id] < a                     ? used
                                    : related != NULL && related[id] ? TAIL_SEGMENT_RELATED_FACTOR
                                                                      : 0);
                   if (count[id] < 2)
                     continue;
                   coh_weight += w;
-                  coh_hits += w * (first[id] < a                     ? 1
+                  coh_hits += w * (first[id] < a                     ? used
                                    : related != NULL && related[id] ? TAIL_COHESIVE_RELATED_FACTOR
                                                                      : 0);
                 }
@@ -1556,6 +1578,60 @@ find_segment_start (const Unit    *units,
   return limit;
 }
 
+/* The end of the lead starting at kept paragraph @first: up to
+ * LEAD_MIN_STEMS stems, at most LEAD_MAX_UNITS paragraphs. */
+static guint
+lead_window (const Unit  *units,
+             const guint *kept,
+             guint        k_count,
+             guint        first)
+{
+  guint end = first, stems = 0;
+
+  while (end < k_count && end - first < LEAD_MAX_UNITS && stems < LEAD_MIN_STEMS)
+    stems += units[kept[end++]].n_stems;
+  return end;
+}
+
+/* Whether @unit may open the story: prose that shares LEAD_TITLE_STEMS
+ * stems with the title (a date line for a title shares none). */
+static gboolean
+is_lead (const Unit    *unit,
+         const guint32 *title_stems,
+         guint          n_title_stems)
+{
+  guint shared = 0;
+
+  if (!unit->prose)
+    return FALSE;
+  for (guint s = 0; s < unit->n_stems; s++)
+    for (guint t = 0; t < n_title_stems; t++)
+      shared += (unit->stems[s] & ID_MASK) == (title_stems[t] & ID_MASK);
+  return shared >= LEAD_TITLE_STEMS;
+}
+
+/* Whether one of the first TAIL_CLEAN_START prose paragraphs from kept
+ * paragraph @k on could open the story (is_lead ()): the story goes on
+ * there, whatever share of new words the rest of the text has (a page
+ * copied whole has share buttons inside its story and long lists of other
+ * stories after it). */
+static gboolean
+retells_title (const Unit    *units,
+               const guint   *kept,
+               guint          k_count,
+               guint          k,
+               const guint32 *title_stems,
+               guint          n_title_stems)
+{
+  for (guint j = k, prose = 0; j < k_count && prose < TAIL_CLEAN_START; j++)
+    {
+      if (is_lead (&units[kept[j]], title_stems, n_title_stems))
+        return TRUE;
+      prose += units[kept[j]].prose;
+    }
+  return FALSE;
+}
+
 /* The off-topic tail. Story paragraphs name the names of the title and
  * the lead (or, with related articles, the event's names); an appended
  * story seldom does, and it opens with a headline. So the tail starts at
@@ -1578,6 +1654,7 @@ find_tail (Unit          *units,
 {
   g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree guint *first = NULL;
+  g_autofree guint *second = NULL;
   g_autofree guint8 *lead_names = NULL;
   g_autofree double *diff = NULL;
   g_autofree double *weight = NULL;
@@ -1585,7 +1662,7 @@ find_tail (Unit          *units,
   g_autofree double *tail_weight = NULL;
   g_autofree guint *named_after = NULL;  /* named paragraphs from k on */
   g_autofree guint8 *lead_named = NULL;
-  guint lead_end = 0, lead_stems = 0, k_count;
+  guint lead_first = 0, lead_end, k_count;
   guint teaser_start = G_MAXUINT, title_start = G_MAXUINT, shift_start = G_MAXUINT, start;
 
   for (guint i = 0; i < n; i++)
@@ -1602,15 +1679,31 @@ find_tail (Unit          *units,
   for (guint s = 0; s < n_title_stems; s++)
     if (title_stems[s] & NAME_BIT)
       lead_names[title_stems[s] & ID_MASK] = 1;
-  while (lead_end < k_count && lead_end < LEAD_MAX_UNITS && lead_stems < LEAD_MIN_STEMS)
+  /* The lead: the first paragraphs, unless the first paragraph that may
+   * open the story comes after them (a page copied whole opens with menus,
+   * cookie and sign-in prompts and lists of other stories, which would make
+   * the story itself look appended): then from it, or from the headline
+   * right before it. */
+  lead_end = lead_window (units, (const guint *) (void *) kept->data, k_count, 0);
+  while (lead_first < k_count &&
+         !is_lead (&units[g_array_index (kept, guint, lead_first)], title_stems, n_title_stems))
+    lead_first++;
+  if (lead_first < lead_end || lead_first == k_count)
+    lead_first = 0;
+  else
     {
-      const Unit *unit = &units[g_array_index (kept, guint, lead_end++)];
-      lead_stems += unit->n_stems;
+      if (units[g_array_index (kept, guint, lead_first - 1)].title_like)
+        lead_first--;
+      lead_end = lead_window (units, (const guint *) (void *) kept->data, k_count, lead_first);
+    }
+  for (guint k = lead_first; k < lead_end; k++)
+    {
+      const Unit *unit = &units[g_array_index (kept, guint, k)];
       for (guint s = 0; s < unit->n_stems; s++)
         if (unit->stems[s] & NAME_BIT)
           lead_names[unit->stems[s] & ID_MASK] = 1;
     }
-  for (guint k = 0; k < MIN (k_count, lead_end + LEAD_ECHO_UNITS); k++)
+  for (guint k = lead_first; k < MIN (k_count, lead_end + LEAD_ECHO_UNITS); k++)
     {
       const Unit *unit = &units[g_array_index (kept, guint, k)];
       for (guint s = 0; s < unit->n_stems; s++)
@@ -1625,8 +1718,10 @@ find_tail (Unit          *units,
 
   first = g_new (guint, n_ids + 1);
   memset (first, 0xff, (n_ids + 1) * sizeof (guint));
+  second = g_new (guint, n_ids + 1);
+  memset (second, 0xff, (n_ids + 1) * sizeof (guint));
   for (guint s = 0; s < n_title_stems; s++)
-    first[title_stems[s] & ID_MASK] = 0;
+    first[title_stems[s] & ID_MASK] = second[title_stems[s] & ID_MASK] = 0;
   diff = g_new0 (double, k_count + 2);
   weight = g_new0 (double, k_count);
   named_after = g_new0 (guint, k_count + 1);
@@ -1655,6 +1750,8 @@ find_tail (Unit          *units,
             first[id] = k;
           else if (first[id] < k)
             {
+              if (second[id] == G_MAXUINT)
+                second[id] = k;
               diff[first[id] + 1] += w;
               diff[k + 1] -= w;
             }
@@ -1684,7 +1781,9 @@ find_tail (Unit          *units,
        * story may, by chance), and not its first ones. */
       if (named_after[k] > named_after[MIN (k + TAIL_CLEAN_START, k_count)] ||
           named_after[k] > TAIL_NAMED_SHARE * (k_count - k) ||
-          tail_weight[k] < TAIL_MIN_WEIGHT || share > TAIL_SHARE)
+          tail_weight[k] < TAIL_MIN_WEIGHT || share > TAIL_SHARE ||
+          retells_title (units, (const guint *) (void *) kept->data, k_count, k, title_stems,
+                         n_title_stems))
         continue;
       if ((unit->title_like || unit->teaser) && title_start == G_MAXUINT)
         title_start = k;
@@ -1698,7 +1797,7 @@ find_tail (Unit          *units,
   start = MIN (teaser_start, title_start != G_MAXUINT ? title_start : shift_start);
 
   start = find_segment_start (units, (const guint *) (void *) kept->data, k_count, lead_end,
-                              MIN (start, k_count), weight, first, lead_named, named_after,
+                              MIN (start, k_count), weight, first, second, lead_named, named_after,
                               related, n_ids);
   for (guint k = start; k < k_count; k++)
     {
@@ -1926,8 +2025,12 @@ px_cleaner_clean (PxCleaner          *self,
         if (g_array_index (ids, guint32, i) & NAME_BIT)
           related_names[g_array_index (ids, guint32, i) & ID_MASK] = 1;
     }
-  find_tail (units, n, title_stems, n_title_stems, related_known, related_names,
-             g_hash_table_size (scratch.stem_ids));
+  /* An appended story is told apart by its words: without a known
+   * language's stop-words and stemmer they say too little, and a story in
+   * Russian or Korean would be cut as its own appendix. */
+  if (scratch.language != NULL)
+    find_tail (units, n, title_stems, n_title_stems, related_known, related_names,
+               g_hash_table_size (scratch.stem_ids));
 
   cleaning = g_new0 (PxCleaning, 1);
   cleaning->removed = px_span_array_new ();

@@ -12,8 +12,10 @@ G_BEGIN_DECLS
 
 /* Cleans article @id again with @cleaner, keeping the spans the user
  * restored, and using the other articles of its event to find an
- * unrelated appended story. The search index and cached comparisons
- * follow the new clean text. */
+ * unrelated appended story. What is made from the clean text follows it
+ * in the same transaction: the search index, the notes' places, the term
+ * profile used for events and word weights, and (by their key) cached
+ * comparisons. */
 gboolean px_reclean_article        (PxStore      *store,
                                     PxCleaner    *cleaner,
                                     gint64        id,
@@ -27,7 +29,8 @@ gint64   px_reclean_outdated       (PxStore      *store,
                                     GError      **error);
 
 /* Puts the removed span of article @id that starts at byte @start back
- * into its clean text (@restored TRUE) or removes it again (FALSE). */
+ * into its clean text (@restored TRUE) or removes it again (FALSE); what
+ * is made from the clean text follows, as for px_reclean_article (). */
 gboolean px_reclean_restore_span   (PxStore      *store,
                                     gint64        id,
                                     guint         start,

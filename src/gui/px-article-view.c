@@ -9,8 +9,13 @@
  *
  * Clicking a removed span (or a restored one) offers to restore it (or to
  * remove it again) in a PxRestorePopover; the view only asks, through
- * "restore-span": the window owns the library. Notes are highlighted in
- * their colour, in the clean text and in the raw one alike.
+ * "restore-span": the window owns the library. The keyboard does the same:
+ * with removed text shown the text has a caret, Alt+Page Down and Alt+Page
+ * Up select the next or previous span and offer it in the popover, and
+ * Ctrl+R restores the span at the caret (or removes it again). The reason
+ * of the span at the caret is the text's accessible description, so a
+ * screen reader says it too. Notes are highlighted in their colour, in the
+ * clean text and in the raw one alike.
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -36,12 +41,25 @@ struct _PxArticleView
   GPtrArray *notes;          /* PxNote, highlighted */
   PxRestorePopover *restore_popover;
 
+  /* the removed and restored spans shown, in buffer order (ShownSpan) */
+  GArray *spans;
+
   /* where the article's text starts in the buffer, and which text it is */
   int body_offset;           /* characters of the header before it */
   const char *body;          /* borrowed from the article: raw text or clean text */
   guint skipped;             /* bytes of the clean text before the body (the title) */
   gboolean body_is_raw;
 };
+
+/* A removed or restored span as shown in the buffer. */
+typedef struct
+{
+  int start;          /* character offsets in the buffer */
+  int end;
+  guint raw_start;    /* the span's first byte in the raw text: its key */
+  PxRemovalReason reason;
+  gboolean restored;
+} ShownSpan;
 
 G_DEFINE_FINAL_TYPE (PxArticleView, px_article_view, ADW_TYPE_BIN)
 
@@ -87,6 +105,15 @@ describe_reason (PxRemovalReason reason)
   return _(descriptions[reason]);
 }
 
+/* What the tooltip, the popover and a screen reader say of a span. */
+static char *
+describe_span (const ShownSpan *span)
+{
+  /* Translators: why a span was removed, then that the reader put it back */
+  return span->restored ? g_strdup_printf (_("%s (restored)"), describe_reason (span->reason))
+                        : g_strdup (describe_reason (span->reason));
+}
+
 /* A grey readable on both the light and the dark background. */
 #define DIM_COLOR "#8a8a8a"
 /* The highlight of a note without a colour of its own: yellow. */
@@ -105,8 +132,8 @@ append (GtkTextBuffer *buffer,
   gtk_text_buffer_insert_with_tags (buffer, &end, text, length, tag, reason_tag, NULL);
 }
 
-/* The raw text with each removed span dimmed, and the span's reason kept
- * on a tag of its own for the tooltip. */
+/* The raw text with each removed span dimmed; self->spans says where each
+ * span is and why it was removed. */
 static void
 append_with_removed (PxArticleView *self,
                      GtkTextBuffer *buffer,
@@ -127,13 +154,15 @@ append_with_removed (PxArticleView *self,
         append (buffer, raw + done, start - done, NULL, NULL);
       if (stop > start)
         {
-          GtkTextTag *reason_tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+          ShownSpan shown = { 0, 0, span->start, span->reason, span->restored };
+          GtkTextIter end;
 
-          g_object_set_data (G_OBJECT (reason_tag), "px-reason", GINT_TO_POINTER (span->reason + 1));
-          /* + 1: a span may start at 0 */
-          g_object_set_data (G_OBJECT (reason_tag), "px-span-start", GUINT_TO_POINTER (span->start + 1));
-          g_object_set_data (G_OBJECT (reason_tag), "px-span-restored", GINT_TO_POINTER (span->restored));
-          append (buffer, raw + start, stop - start, span->restored ? NULL : removed_tag, reason_tag);
+          gtk_text_buffer_get_end_iter (buffer, &end);
+          shown.start = gtk_text_iter_get_offset (&end);
+          append (buffer, raw + start, stop - start, span->restored ? NULL : removed_tag, NULL);
+          gtk_text_buffer_get_end_iter (buffer, &end);
+          shown.end = gtk_text_iter_get_offset (&end);
+          g_array_append_val (self->spans, shown);
         }
       done = MAX (done, stop);
     }
@@ -291,13 +320,95 @@ apply_notes (PxArticleView *self)
     }
 }
 
+/* The shown span containing character @offset, or NULL. */
+static const ShownSpan *
+span_at_offset (PxArticleView *self,
+                int            offset)
+{
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const ShownSpan *span = &g_array_index (self->spans, ShownSpan, i);
+
+      if (offset >= span->start && offset < span->end)
+        return span;
+    }
+  return NULL;
+}
+
+/* The character offset of the caret (the start of the selection). */
+static int
+cursor_offset (PxArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/* The tooltip's words as the text's accessible description, for the span
+ * at the caret: a screen reader says why the text it reads was removed. */
+static void
+update_description (PxArticleView *self)
+{
+  const ShownSpan *span = span_at_offset (self, cursor_offset (self));
+
+  if (span != NULL)
+    {
+      g_autofree char *description = describe_span (span);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->text_view),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+mark_set_cb (PxArticleView     *self,
+             const GtkTextIter *location,
+             GtkTextMark       *mark,
+             GtkTextBuffer     *buffer)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer))
+    update_description (self);
+}
+
+/* Offers @span in the popover, pointing at its first character. */
+static void
+offer_span (PxArticleView   *self,
+            const ShownSpan *span)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autofree char *description = describe_span (span);
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int wx, wy;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, span->start);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x, rect.y, &wx, &wy);
+  rect.x = wx;
+  rect.y = wy;
+  px_restore_popover_set_span (self->restore_popover, span->raw_start, span->restored,
+                               description);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->restore_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->restore_popover));
+}
+
 static void
 update_text (PxArticleView *self)
 {
   g_autoptr (GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
+  GtkTextIter body_start;
 
   g_clear_pointer (&self->map, px_text_map_unref);
+  g_array_set_size (self->spans, 0);
   self->body = NULL;
+  self->body_offset = 0;
+  self->body_is_raw = FALSE;
   if (self->article != NULL)
     {
       const char *raw = px_article_get_raw_text (self->article);
@@ -326,9 +437,44 @@ update_text (PxArticleView *self)
           append (buffer, self->body, -1, NULL, NULL);
         }
     }
+  /* The caret at the start of the article's text (inserting left it at
+   * the end). */
+  gtk_text_buffer_get_iter_at_offset (buffer, &body_start, self->body_offset);
+  gtk_text_buffer_place_cursor (buffer, &body_start);
   gtk_text_view_set_buffer (self->text_view, buffer);
+  /* A caret to move from span to span, where there are spans to restore. */
+  gtk_text_view_set_cursor_visible (self->text_view, self->body_is_raw);
+  g_signal_connect_object (buffer, "mark-set", G_CALLBACK (mark_set_cb), self, G_CONNECT_SWAPPED);
+  update_description (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.next-removed", self->spans->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.previous-removed",
+                                 self->spans->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.restore-at-cursor",
+                                 self->spans->len > 0);
   apply_notes (self);
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), 0.0);
+}
+
+/* update_text () for a change the reader made: the scroll position and,
+ * in the raw text (the same text again), the caret stay where they were. */
+static void
+update_text_keeping_place (PxArticleView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+  double value = gtk_adjustment_get_value (adjustment);
+  gboolean was_raw = self->body_is_raw;
+  int offset = cursor_offset (self);
+
+  update_text (self);
+  if (was_raw && self->body_is_raw)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+      gtk_text_buffer_place_cursor (buffer, &iter);
+    }
+  gtk_adjustment_set_value (adjustment, value);
 }
 
 /* The tag at @iter carrying @key, or NULL. */
@@ -378,6 +524,8 @@ text_released_cb (PxArticleView   *self,
                   GtkGestureClick *gesture)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autofree char *description = NULL;
+  const ShownSpan *span;
   GtkTextTag *tag;
   GtkTextIter iter;
   GdkRectangle rect;
@@ -386,19 +534,16 @@ text_released_cb (PxArticleView   *self,
   if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer)
       || !iter_at_widget_point (self, x, y, &iter))
     return;
-  if (self->body_is_raw && (tag = find_tag (&iter, "px-span-start")) != NULL)
+  if (self->body_is_raw && (span = span_at_offset (self, gtk_text_iter_get_offset (&iter))) != NULL)
     {
-      guint start = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (tag), "px-span-start")) - 1;
-      gboolean restored = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "px-span-restored"));
-      int reason = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "px-reason")) - 1;
-
       gtk_text_view_get_iter_location (self->text_view, &iter, &rect);
       gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
                                              rect.x, rect.y, &wx, &wy);
       rect.x = wx;
       rect.y = wy;
-      px_restore_popover_set_span (self->restore_popover, start, restored,
-                                   describe_reason (reason));
+      description = describe_span (span);
+      px_restore_popover_set_span (self->restore_popover, span->raw_start, span->restored,
+                                   description);
       gtk_popover_set_pointing_to (GTK_POPOVER (self->restore_popover), &rect);
       gtk_popover_popup (GTK_POPOVER (self->restore_popover));
       return;
@@ -415,10 +560,15 @@ text_query_tooltip_cb (PxArticleView *self,
                        gboolean       keyboard_mode,
                        GtkTooltip    *tooltip)
 {
+  const ShownSpan *span;
   GtkTextTag *tag;
   GtkTextIter iter;
 
-  if (keyboard_mode || !iter_at_widget_point (self, x, y, &iter))
+  /* From the keyboard, what is at the caret. */
+  if (keyboard_mode)
+    gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), &iter,
+                                        cursor_offset (self));
+  else if (!iter_at_widget_point (self, x, y, &iter))
     return FALSE;
   if ((tag = find_tag (&iter, "px-note")) != NULL)
     {
@@ -436,19 +586,84 @@ text_query_tooltip_cb (PxArticleView *self,
         gtk_tooltip_set_text (tooltip, body);
       return TRUE;
     }
-  if (self->show_removed && (tag = find_tag (&iter, "px-reason")) != NULL)
+  if (self->body_is_raw && (span = span_at_offset (self, gtk_text_iter_get_offset (&iter))) != NULL)
     {
-      int reason = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "px-reason")) - 1;
-      gboolean restored = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "px-span-restored"));
-      g_autofree char *text = NULL;
+      g_autofree char *text = describe_span (span);
 
-      /* Translators: why a span was removed, then that the reader put it back */
-      text = restored ? g_strdup_printf (_("%s (restored)"), describe_reason (reason))
-                      : g_strdup (describe_reason (reason));
       gtk_tooltip_set_text (tooltip, text);
       return TRUE;
     }
   return FALSE;
+}
+
+/* Selects the next span after the caret (@forward) or the one before the
+ * span at the caret, scrolls to it and offers it in the popover. */
+static void
+move_to_span (PxArticleView *self,
+              gboolean       forward)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  int offset = cursor_offset (self);
+  const ShownSpan *target = NULL;
+  GtkTextIter start, end;
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      guint at = forward ? i : self->spans->len - 1 - i;
+      const ShownSpan *span = &g_array_index (self->spans, ShownSpan, at);
+
+      if (forward ? span->start > offset : span->end <= offset && span->start < offset)
+        {
+          target = span;
+          break;
+        }
+    }
+  if (target == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, target->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, target->end);
+  /* The caret at its start (the span at the caret), the span selected. */
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_view_scroll_to_iter (self->text_view, &start, 0.1, FALSE, 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  offer_span (self, target);
+}
+
+static void
+next_removed_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  move_to_span (PX_ARTICLE_VIEW (widget), TRUE);
+}
+
+static void
+previous_removed_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  move_to_span (PX_ARTICLE_VIEW (widget), FALSE);
+}
+
+/* Restores the span at the caret, or removes it again when restored. */
+static void
+restore_at_cursor_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PxArticleView *self = PX_ARTICLE_VIEW (widget);
+  const ShownSpan *span = span_at_offset (self, cursor_offset (self));
+
+  if (span == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  gtk_popover_popdown (GTK_POPOVER (self->restore_popover));
+  g_signal_emit (self, signals[SIGNAL_RESTORE_SPAN], 0, span->raw_start, !span->restored);
 }
 
 static void
@@ -459,6 +674,7 @@ px_article_view_dispose (GObject *object)
   g_clear_object (&self->article);
   g_clear_pointer (&self->map, px_text_map_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->spans, g_array_unref);
   if (self->restore_popover != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->restore_popover));
@@ -541,6 +757,18 @@ px_article_view_class_init (PxArticleViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/parallax/Parallax/ui/px-article-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PxArticleView, text_view);
+
+  gtk_widget_class_install_action (widget_class, "article.next-removed", NULL, next_removed_action);
+  gtk_widget_class_install_action (widget_class, "article.previous-removed", NULL,
+                                   previous_removed_action);
+  gtk_widget_class_install_action (widget_class, "article.restore-at-cursor", NULL,
+                                   restore_at_cursor_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK,
+                                       "article.next-removed", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK,
+                                       "article.previous-removed", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "article.restore-at-cursor", NULL);
 }
 
 static void
@@ -550,6 +778,7 @@ px_article_view_init (PxArticleView *self)
   g_autoptr (GMenu) menu = g_menu_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->spans = g_array_new (FALSE, FALSE, sizeof (ShownSpan));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
   g_signal_connect_swapped (self->text_view, "query-tooltip",
                             G_CALLBACK (text_query_tooltip_cb), self);
@@ -589,12 +818,21 @@ void
 px_article_view_set_article (PxArticleView *self,
                              PxArticle     *article)
 {
+  gboolean same;
+
   g_return_if_fail (PX_IS_ARTICLE_VIEW (self));
   g_return_if_fail (article == NULL || PX_IS_ARTICLE (article));
 
+  /* The same article again, after a span was restored or removed again:
+   * the reader stays where they were. */
+  same = self->article != NULL && article != NULL &&
+         px_article_get_id (self->article) == px_article_get_id (article);
   if (!g_set_object (&self->article, article))
     return;
-  update_text (self);
+  if (same)
+    update_text_keeping_place (self);
+  else
+    update_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
 }
 
@@ -626,19 +864,13 @@ void
 px_article_view_set_notes (PxArticleView *self,
                            GPtrArray     *notes)
 {
-  GtkAdjustment *adjustment;
-  double value;
-
   g_return_if_fail (PX_IS_ARTICLE_VIEW (self));
 
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   if (notes != NULL)
     self->notes = g_ptr_array_ref (notes);
   /* Notes change on the reader's action: keep the place in the text. */
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
-  value = gtk_adjustment_get_value (adjustment);
-  update_text (self);
-  gtk_adjustment_set_value (adjustment, value);
+  update_text_keeping_place (self);
 }
 
 /* The article's raw and clean texts, or NULL without an article. */

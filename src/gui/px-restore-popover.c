@@ -3,7 +3,9 @@
  * Says why cleaning removed the span and offers the one action that
  * applies: "Restore" for a removed span, "Remove Again" for one the reader
  * restored. Choosing emits "response" with the span's start and the state
- * wanted; the popover knows nothing of the library.
+ * wanted; the popover knows nothing of the library. Its button is the
+ * default widget, so Enter chooses it when the popover opened from the
+ * keyboard, and it carries the reason as its accessible description.
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -64,6 +66,7 @@ static void
 px_restore_popover_init (PxRestorePopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_popover_set_default_widget (GTK_POPOVER (self), GTK_WIDGET (self->button));
 }
 
 GtkWidget *
@@ -85,6 +88,8 @@ px_restore_popover_set_span (PxRestorePopover *self,
   self->start = start;
   self->restored = !!restored;
   gtk_label_set_label (self->reason_label, reason);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason, -1);
   gtk_button_set_label (self->button, restored ? _("_Remove Again") : _("_Restore"));
   gtk_widget_remove_css_class (GTK_WIDGET (self->button), restored ? "suggested-action" : "destructive-action");
   gtk_widget_add_css_class (GTK_WIDGET (self->button), restored ? "destructive-action" : "suggested-action");
