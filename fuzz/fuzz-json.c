@@ -32,6 +32,12 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       PxImportItem *item = g_ptr_array_index (items, i);
 
       g_assert_true ((item->article != NULL) != (item->error != NULL));
+      /* A warning (an impossible date) comes with an article, and says something. */
+      for (guint w = 0; item->warnings != NULL && w < item->warnings->len; w++)
+        {
+          g_assert_nonnull (item->article);
+          g_assert_true (g_utf8_validate (g_ptr_array_index (item->warnings, w), -1, NULL));
+        }
     }
   return 0;
 }

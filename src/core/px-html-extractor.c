@@ -234,6 +234,64 @@ strip_controls (char *text)
   *out = '\0';
 }
 
+/* The end of the quoted string or comment starting at @p (its last
+ * character), @p itself when neither starts there, NULL when it never
+ * ends. */
+static char *
+skip_quoted (char *p)
+{
+  char *end;
+
+  if (*p == '"' || *p == '\'')
+    return strchr (p + 1, *p);
+  if (g_str_has_prefix (p, "<!--"))
+    return (end = strstr (p + 4, "-->")) != NULL ? end + 2 : NULL;
+  return p;
+}
+
+/* libxml2's HTML parser knows no internal DTD subset: in
+ * <!DOCTYPE html [ <!ENTITY …> ]> the doctype ends at the first '>' and
+ * the rest of the subset became page text. Nothing in a subset is
+ * visible, and none of its entities may ever be expanded, so it is
+ * blanked with spaces before parsing. Only a subset closed by "]" and ">"
+ * is; an unclosed one is left to the parser. Linear: every scan moves on. */
+static void
+blank_internal_subset (char *text)
+{
+  char *p = text, *open;
+
+  /* The doctype follows an XML declaration, processing instructions,
+   * comments and space. */
+  for (;;)
+    {
+      while (g_ascii_isspace (*p))
+        p++;
+      if (g_str_has_prefix (p, "<?"))
+        p = strstr (p, "?>");
+      else if (g_str_has_prefix (p, "<!--"))
+        p = skip_quoted (p);
+      else
+        break;
+      if (p == NULL)
+        return;
+      p += *p == '?' ? 2 : 1;
+    }
+  if (g_ascii_strncasecmp (p, "<!doctype", strlen ("<!doctype")) != 0)
+    return;
+  /* The name and the public and system ids, up to '[' or '>'. */
+  for (p += strlen ("<!doctype"); *p != '['; p++)
+    if (*p == '\0' || *p == '>' || (p = skip_quoted (p)) == NULL)
+      return;
+  open = p;
+  for (p++; *p != ']'; p++)
+    if (*p == '\0' || (p = skip_quoted (p)) == NULL)
+      return;
+  for (char *q = p + 1; *q != '>'; q++)
+    if (!g_ascii_isspace (*q))
+      return;
+  memset (open, ' ', p + 1 - open);
+}
+
 /* A copy without NUL bytes, which in an ASCII-compatible encoding are
  * never text and would end C strings early. */
 static char *
@@ -580,6 +638,7 @@ typedef struct
   char *title_tag, *h1, *og_title, *og_site, *app_name, *canonical, *og_url;
   char *article_date, *meta_date, *time_date, *html_lang, *og_locale, *meta_lang, *meta_author;
   char *ld_headline, *ld_date, *ld_publisher, *ld_author, *ld_lang, *ld_url;
+  char *impossible_date;    /* the first date given that cannot be, as given */
   guint h1_count;
 } Walk;
 
@@ -612,6 +671,7 @@ walk_clear (Walk *walk)
   g_free (walk->ld_author);
   g_free (walk->ld_lang);
   g_free (walk->ld_url);
+  g_free (walk->impossible_date);
 }
 
 static NodeInfo *
@@ -766,35 +826,51 @@ is_hidden (const xmlNode *node)
   return aria != NULL && g_str_equal (aria, "true");
 }
 
+static gboolean
+valid_date (int y,
+            int m,
+            int d)
+{
+  return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && g_date_valid_dmy (d, m, y);
+}
+
+/* @value as YYYY-MM-DD; NULL when it is no date, and then also
+ * *impossible TRUE when it has a date's shape but no such day exists
+ * ("2025-02-30", month 13), so the importer can say so. */
 static char *
-normalize_date (const char *value)
+normalize_date (const char  *value,
+                gboolean    *impossible)
 {
   int y, m, d;
 
+  *impossible = FALSE;
   if (value == NULL)
     return NULL;
   while (g_ascii_isspace (*value))
     value++;
   if (sscanf (value, "%4d-%2d-%2d", &y, &m, &d) == 3 || sscanf (value, "%4d/%2d/%2d", &y, &m, &d) == 3)
-    {
-      if (y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
-        return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-      return NULL;
-    }
-  if (strlen (value) >= 8 && sscanf (value, "%4d%2d%2d", &y, &m, &d) == 3
-      && y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
-    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-  return NULL;
+    *impossible = !valid_date (y, m, d);
+  /* Digits alone may be a timestamp, not a date: never called impossible. */
+  else if (strlen (value) < 8 || sscanf (value, "%4d%2d%2d", &y, &m, &d) != 3
+           || !valid_date (y, m, d))
+    return NULL;
+  return *impossible ? NULL : g_strdup_printf ("%04d-%02d-%02d", y, m, d);
 }
 
 /* Sets *slot to @value as YYYY-MM-DD unless it already has a date or
  * @value is not one. */
 static void
-take_date (char       **slot,
+take_date (Walk        *walk,
+           char       **slot,
            const char  *value)
 {
-  if (*slot == NULL)
-    *slot = normalize_date (value);
+  gboolean impossible;
+
+  if (*slot != NULL)
+    return;
+  *slot = normalize_date (value, &impossible);
+  if (impossible && walk->impossible_date == NULL)
+    walk->impossible_date = g_utf8_make_valid (value, MIN (strlen (value), 64));
 }
 
 /* Sets *slot to a copy of @value, squeezed, unless it already has one. */
@@ -924,7 +1000,7 @@ read_ld_node (Walk     *walk,
     return;
 
   take_first (&walk->ld_headline, ld_string (object, "headline"));
-  take_date (&walk->ld_date, ld_string (object, "datePublished"));
+  take_date (walk, &walk->ld_date, ld_string (object, "datePublished"));
   take_first (&walk->ld_lang, ld_string (object, "inLanguage"));
   take_first (&walk->ld_url, ld_string (object, "url"));
   if (walk->ld_author == NULL)
@@ -1019,9 +1095,9 @@ read_meta (Walk    *walk,
     take_first (&walk->meta_lang, content);
   else if (g_str_equal (key, "article:published_time") || g_str_equal (key, "og:published_time")
            || g_str_equal (key, "datepublished"))
-    take_date (&walk->article_date, content);
+    take_date (walk, &walk->article_date, content);
   else if (g_strv_contains (date_keys, key))
-    take_date (&walk->meta_date, content);
+    take_date (walk, &walk->meta_date, content);
   else if (g_strv_contains (author_keys, key) && !g_str_has_prefix (content, "http"))
     take_first (&walk->meta_author, content);
 }
@@ -1152,9 +1228,9 @@ read_element_metadata (Walk    *walk,
        * any other <time> may be a comment's or today's. */
       if (xmlHasProp (node, (const xmlChar *) "pubdate")
           || g_strcmp0 (itemprop, "datePublished") == 0)
-        take_date (&walk->article_date, datetime);
+        take_date (walk, &walk->article_date, datetime);
       else
-        take_date (&walk->time_date, datetime);
+        take_date (walk, &walk->time_date, datetime);
     }
   else if (g_ascii_strcasecmp (name, "html") == 0)
     {
@@ -1826,6 +1902,8 @@ fill_metadata (Walk           *walk,
   document->published = g_strdup (walk->article_date != NULL ? walk->article_date
                                   : walk->ld_date != NULL ? walk->ld_date
                                   : walk->meta_date != NULL ? walk->meta_date : walk->time_date);
+  if (document->published == NULL)
+    document->impossible_date = g_steal_pointer (&walk->impossible_date);
   document->language = normalize_language (walk->html_lang);
   if (document->language == NULL)
     document->language = normalize_language (walk->ld_lang);
@@ -1905,6 +1983,7 @@ px_html_extract (const char  *data,
       g_set_error_literal (error, PX_ERROR, PX_ERROR_EMPTY, "The page is empty");
       return NULL;
     }
+  blank_internal_subset (text);
   doc = htmlReadMemory (text, strlen (text), NULL, "UTF-8",
                         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
                         | HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT
@@ -1969,6 +2048,7 @@ px_html_document_free (PxHtmlDocument *document)
   g_free (document->outlet);
   g_free (document->url);
   g_free (document->published);
+  g_free (document->impossible_date);
   g_free (document->language);
   g_free (document->author);
   g_free (document->charset);

@@ -22,6 +22,8 @@ typedef struct
   char *outlet;     /* og:site_name, JSON-LD publisher, … */
   char *url;        /* canonical or og:url */
   char *published;  /* YYYY-MM-DD */
+  char *impossible_date;  /* when @published is NULL: a date the page gave
+                           * that cannot be ("2025-02-30"), as given */
   char *language;   /* ISO 639-1 from <html lang> or meta */
   char *author;
   char *charset;    /* the charset the document was decoded from */

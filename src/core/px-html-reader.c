@@ -34,6 +34,10 @@ px_html_reader_read (const char  *data,
     outlet = px_outlet_from_url (document->url);
   px_article_set_outlet (article, outlet);
   item = px_import_item_new (article, 0);
+  if (document->impossible_date != NULL)
+    px_import_item_add_warning (item,
+                                "impossible date “%s” in the page; imported without a date",
+                                document->impossible_date);
   g_array_append_vals (item->given, document->removed->data, document->removed->len);
   g_ptr_array_add (items, item);
   return g_steal_pointer (&items);

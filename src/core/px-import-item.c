@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "px-error.h"
 #include "px-span.h"
 
 PxImportItem *
@@ -40,7 +41,22 @@ px_import_item_free (PxImportItem *item)
   g_clear_object (&item->article);
   g_clear_pointer (&item->given, g_array_unref);
   g_clear_error (&item->error);
+  g_clear_pointer (&item->warnings, g_ptr_array_unref);
   g_free (item);
+}
+
+void
+px_import_item_add_warning (PxImportItem *item,
+                            const char   *format,
+                            ...)
+{
+  va_list args;
+
+  if (item->warnings == NULL)
+    item->warnings = g_ptr_array_new_with_free_func (g_free);
+  va_start (args, format);
+  g_ptr_array_add (item->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
 }
 
 static const char *const month_names[] = {
@@ -58,18 +74,32 @@ parse_month (const char *word)
   return 0;
 }
 
+/* @date: the text that was read as one, named in the error. */
 static char *
-format_date (int year,
-             int month,
-             int day)
+format_date (const char  *date,
+             int          year,
+             int          month,
+             int          day,
+             GError     **error)
 {
-  if (!g_date_valid_dmy (day, month, year) || year < 1800 || year > 2200)
-    return NULL;
-  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+  if (year < 1800 || year > 2200)
+    g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                 "unlikely date “%s”: not within the years 1800 to 2200", date);
+  else if (month < 1 || month > 12)
+    g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                 "impossible date “%s”: there is no month %d", date, month);
+  else if (!g_date_valid_dmy (day, month, year))
+    g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                 "impossible date “%s”: %04d-%02d has %u days", date, year, month,
+                 g_date_get_days_in_month (month, year));
+  else
+    return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+  return NULL;
 }
 
 char *
-px_parse_date (const char *text)
+px_parse_date (const char  *text,
+               GError     **error)
 {
   static GRegex *iso, *day_month, *month_day;
   g_autoptr (GMatchInfo) match = NULL;
@@ -87,28 +117,31 @@ px_parse_date (const char *text)
 
   if (g_regex_match (iso, text, 0, &match))
     {
+      g_autofree char *whole = g_match_info_fetch (match, 0);
       g_autofree char *y = g_match_info_fetch (match, 1);
       g_autofree char *m = g_match_info_fetch (match, 2);
       g_autofree char *d = g_match_info_fetch (match, 3);
-      return format_date (atoi (y), atoi (m), atoi (d));
+      return format_date (whole, atoi (y), atoi (m), atoi (d), error);
     }
   g_clear_pointer (&match, g_match_info_free);
   if (g_regex_match (day_month, text, 0, &match))
     {
+      g_autofree char *whole = g_match_info_fetch (match, 0);
       g_autofree char *d = g_match_info_fetch (match, 1);
       g_autofree char *m = g_match_info_fetch (match, 2);
       g_autofree char *y = g_match_info_fetch (match, 3);
       if (parse_month (m) > 0)
-        return format_date (atoi (y), parse_month (m), atoi (d));
+        return format_date (whole, atoi (y), parse_month (m), atoi (d), error);
     }
   g_clear_pointer (&match, g_match_info_free);
   if (g_regex_match (month_day, text, 0, &match))
     {
+      g_autofree char *whole = g_match_info_fetch (match, 0);
       g_autofree char *m = g_match_info_fetch (match, 1);
       g_autofree char *d = g_match_info_fetch (match, 2);
       g_autofree char *y = g_match_info_fetch (match, 3);
       if (parse_month (m) > 0)
-        return format_date (atoi (y), parse_month (m), atoi (d));
+        return format_date (whole, atoi (y), parse_month (m), atoi (d), error);
     }
   return NULL;
 }

@@ -30,8 +30,10 @@ read_object (JsonNode *node,
              guint     line)
 {
   g_autoptr (PxArticle) article = NULL;
+  g_autoptr (GError) date_error = NULL;
   g_autofree char *published = NULL;
   g_autofree char *outlet = NULL;
+  PxImportItem *item;
   JsonObject *object;
   const char *text;
 
@@ -52,13 +54,17 @@ read_object (JsonNode *node,
   px_article_set_title (article, member_string (object, "title"));
   px_article_set_url (article, member_string (object, "url"));
   px_article_set_language (article, member_string (object, "language"));
-  published = px_parse_date (member_string (object, "published"));
+  published = px_parse_date (member_string (object, "published"), &date_error);
   px_article_set_published (article, published);
   outlet = g_strdup (member_string (object, "outlet"));
   if (outlet == NULL)
     outlet = px_outlet_from_url (px_article_get_url (article));
   px_article_set_outlet (article, outlet);
-  return px_import_item_new (article, line);
+  item = px_import_item_new (article, line);
+  if (date_error != NULL)
+    px_import_item_add_warning (item, "\"published\": %s; imported without a date",
+                                date_error->message);
+  return item;
 }
 
 /* json-glib's parser recurses once per level: a file nested a hundred

@@ -15,6 +15,7 @@ typedef struct
   GArray *given;       /* PxSpan removals decided by the reader (metadata lines, HTML) */
   guint line;          /* JSON Lines: the line; JSON array: the item (1-based) */
   GError *error;
+  GPtrArray *warnings; /* strings: what was read but not kept, and why; NULL when none */
 } PxImportItem;
 
 PxImportItem *px_import_item_new   (PxArticle    *article,
@@ -22,6 +23,9 @@ PxImportItem *px_import_item_new   (PxArticle    *article,
 PxImportItem *px_import_item_new_error (guint     line,
                                     GError       *error);
 void          px_import_item_free  (PxImportItem *item);
+void          px_import_item_add_warning (PxImportItem *item,
+                                    const char   *format,
+                                    ...) G_GNUC_PRINTF (2, 3);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxImportItem, px_import_item_free)
 
@@ -36,8 +40,12 @@ GPtrArray    *px_html_reader_read  (const char   *data,
                                     GError      **error);
 
 /* "2024-03-12", "2024-03-12T10:00:00Z", "12 March 2024", "March 12, 2024",
- * "Mar. 12 2024" → "2024-03-12"; NULL when @text holds no full date. */
-char         *px_parse_date        (const char   *text);
+ * "Mar. 12 2024" → "2024-03-12"; NULL when @text holds no full date, and
+ * NULL with PX_ERROR_INVALID_INPUT when it holds one that cannot be
+ * ("2025-02-30", month 13, a year outside 1800–2200), so the reader can
+ * say so instead of dropping it silently. */
+char         *px_parse_date        (const char   *text,
+                                    GError      **error);
 /* The outlet named by a URL: its host without "www." ("latimes.com"). */
 char         *px_outlet_from_url   (const char   *url);
 

@@ -22,6 +22,7 @@ typedef struct
 {
   guint start;
   guint end;
+  guint number;  /* 1-based, counting empty lines, for messages */
 } Line;
 
 static GRegex *date_label, *url_line, *outlet_label;
@@ -52,6 +53,7 @@ split_lines (const char *text)
 {
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
   const char *p = text;
+  guint number = 0;
 
   while (*p != '\0')
     {
@@ -59,13 +61,14 @@ split_lines (const char *text)
       const char *end = eol ? eol : p + strlen (p);
       const char *s = p, *e = end;
 
+      number++;
       while (s < e && g_ascii_isspace (*s))
         s++;
       while (e > s && g_ascii_isspace (e[-1]))
         e--;
       if (s < e)
         {
-          Line line = { s - text, e - text };
+          Line line = { s - text, e - text, number };
           g_array_append_val (lines, line);
         }
       p = eol ? eol + 1 : end;
@@ -96,14 +99,19 @@ make_title (const char *line,
   return g_strdup (start);
 }
 
-/* Reads a metadata line into @article; TRUE when the line is metadata. */
+/* Reads metadata line @number (1-based) into @item's article; TRUE when
+ * the line is metadata. An impossible date after a label ("Published:") is
+ * metadata too, and reported. */
 static gboolean
-read_metadata_line (PxArticle       *article,
+read_metadata_line (PxImportItem    *item,
                     const char      *line,
+                    guint            number,
                     PxRemovalReason *reason)
 {
   g_autoptr (GMatchInfo) match = NULL;
+  g_autoptr (GError) date_error = NULL;
   g_autofree char *date = NULL;
+  PxArticle *article = item->article;
 
   if (g_regex_match (url_line, line, 0, &match))
     {
@@ -119,10 +127,17 @@ read_metadata_line (PxArticle       *article,
     {
       g_autofree char *value = g_match_info_fetch (match, 1);
 
-      date = px_parse_date (value);
+      date = px_parse_date (value, &date_error);
     }
   else if (g_utf8_strlen (line, -1) <= 40)
-    date = px_parse_date (line);  /* a line that is only a date */
+    date = px_parse_date (line, NULL);  /* only a date; an unlabeled "1234-56-78" may be none */
+  if (date_error != NULL)
+    {
+      px_import_item_add_warning (item, "line %u: %s; imported without a date", number,
+                                  date_error->message);
+      *reason = PX_REMOVAL_BYLINE;
+      return TRUE;
+    }
   if (date != NULL)
     {
       if (px_article_get_published (article) == NULL)
@@ -171,7 +186,7 @@ px_text_reader_read (const char *text,
       if (i > METADATA_LINES && i + METADATA_LINES < lines->len)
         continue;
       copy = g_strndup (text + line->start, line->end - line->start);
-      if (read_metadata_line (article, copy, &reason))
+      if (read_metadata_line (item, copy, line->number, &reason))
         px_span_array_add (item->given, line->start, line->end, reason);
     }
 

@@ -168,11 +168,97 @@ class Hostile(unittest.TestCase):
             self.assertFalse(any(c in shown for c in BIDI_CONTROLS), repr(shown))
         self.assert_kept()
 
-    @unittest.expectedFailure  # reported: zero-width characters split words in the index
+    def search_ids(self, query, db=None):
+        result = run("search", query, db=db or self.db)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return {int(line.split("\t")[0]) for line in result.stdout.decode().splitlines()}
+
     def test_zero_width_characters_do_not_hide_words(self):
         _, article_id = self.bidi_article()
-        hits = run("search", "privacy", db=self.db).stdout.decode()
-        self.assertIn(f"{article_id}\t", hits, "a word with a zero-width joiner is not found")
+        self.assertIn(article_id, self.search_ids("privacy"), "pri<ZWJ>vacy not found")
+        self.assertIn(article_id, self.search_ids("Ketsoyan"), "Ket<ZWSP>soyan not found")
+        # Each invisible character inside a word of the text and of the title; the raw
+        # text keeps them, byte for byte.
+        s = sentences()
+        words = {"\u200b": "Perennial", "\u200c": "Promises", "\u200d": "exclusively",
+                 "\u2060": "fashion", "\ufeff": "Mantra", "\u00ad": "Treatment"}
+        text = "Wel\u00adcome to the " + s[0] + "\n\n" + "\n\n".join(s[1:]) + "\n"
+        for char, word in words.items():
+            self.assertIn(word, text)
+            text = text.replace(word, word[:3] + char + word[3:])
+        path = self.write("invisible.txt", text)
+        result = run("import", path, db=self.db)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        (hidden_id,) = self.stored_ids(result)
+        # (The reader drops a stray BOM, as test_bidi_and_zero_width checks.)
+        self.assertEqual(run("show", "--raw", str(hidden_id), db=self.db).stdout.decode(),
+                         text.replace("\ufeff", ""))
+        for char, word in words.items():
+            self.assertIn(hidden_id, self.search_ids(word), f"{word} with U+{ord(char):04X}")
+            # A query carrying the character (copied from a page) finds the word too.
+            self.assertIn(hidden_id, self.search_ids(word[:2] + char + word[2:]),
+                          f"a query with U+{ord(char):04X}")
+        self.assertIn(hidden_id, self.search_ids("title:welcome"), "the title is indexed too")
+        # The snippet marks the whole word.
+        snippet = run("search", "exclusively", db=self.db).stdout.decode()
+        self.assertIn("[exclusively]", snippet)
+        # One word, not two: the halves are not words of the index.
+        for char, word in words.items():
+            self.assertNotIn(hidden_id, self.search_ids(word[3:]), f"{word[3:]} is a word")
+        self.assert_kept()
+        self.assert_index_sound()
+
+    def assert_index_sound(self, db=None):
+        conn = sqlite3.connect(db or self.db)
+        try:
+            conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+            self.assertEqual(conn.execute("SELECT count(*) FROM articles_fts_docsize").fetchone(),
+                             conn.execute("SELECT count(*) FROM articles").fetchone())
+        finally:
+            conn.close()
+
+    def test_zero_width_characters_old_library(self):
+        # A library of schema version 1 (tests/fixtures/library-v1.sql), whose index splits
+        # words at zero-width characters, holding such a word: opening it upgrades it, the
+        # index is rebuilt and finds the word, the texts stay as they were.
+        s = sentences()
+        old = os.path.join(self.tmp, "old.sqlite3")
+        conn = sqlite3.connect(old)
+        conn.executescript(read(os.path.join(ROOT, "tests", "fixtures", "library-v1.sql")))
+        hidden = s[1].replace("privacy", "pri\u200dvacy")
+        conn.execute("INSERT INTO articles (id, outlet_id, title, format, content_hash, raw_text,"
+                     " clean_text) VALUES (3, 1, ?, 'text', 'zero-width', ?, ?)",
+                     (s[0], s[0] + "\n\n" + hidden + "\n", hidden))
+        conn.commit()
+        self.assertEqual(conn.execute("PRAGMA user_version").fetchone(), (1,))
+        self.assertEqual(conn.execute(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'privacy'").fetchone(),
+            (0,), "the old index should split the word")
+        before = conn.execute("SELECT id, raw_text, clean_text FROM articles").fetchall()
+        conn.close()
+        self.assertEqual(self.search_ids("privacy", db=old), {3})
+        conn = sqlite3.connect(old)
+        self.assertGreaterEqual(conn.execute("PRAGMA user_version").fetchone()[0], 6)
+        self.assertEqual(conn.execute("SELECT id, raw_text, clean_text FROM articles").fetchall(),
+                         before)
+        conn.close()
+        self.assert_index_sound(old)
+        # Changes, from another SQLite tool too, and removals keep the index exact.
+        conn = sqlite3.connect(old)
+        conn.execute("UPDATE articles SET clean_text = clean_text || ' Zebra\u200bfish.'"
+                     " WHERE id = 3")
+        conn.commit()
+        conn.close()
+        self.assertEqual(self.search_ids("zebrafish", db=old), {3})
+        result = run("reclean", "3", db=old)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(self.search_ids("zebrafish", db=old), set())
+        self.assertEqual(self.search_ids("privacy", db=old), {3})
+        self.assert_index_sound(old)
+        result = run("rm", "3", db=old)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(self.search_ids("privacy", db=old), set())
+        self.assert_index_sound(old)
 
     def test_one_megabyte_line(self):
         line = " ".join(sentences())
@@ -225,9 +311,36 @@ class Hostile(unittest.TestCase):
                 f"<body><p>&lol9;</p><p>{s[1]}</p><p>{s[2]}</p></body></html>")
         quadratic = ('<!DOCTYPE html [<!ENTITY a "' + "x" * 50000 + '">]><html><body><p>'
                      + "&a;" * 50000 + f"</p><p>{s[3]}</p></body></html>")
-        for name, content in [("lol.html", page), ("quadratic.html", quadratic)]:
+        # An internal subset after an XML declaration and a comment, with "]" and ">"
+        # inside its quoted values and comments, and a parameter entity naming a file.
+        tricky = ('<?xml version="1.0"?>\n<!-- saved page -->\n<!doctype HTML PUBLIC '
+                  '"-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/'
+                  'xhtml1-strict.dtd" [\n  <!ENTITY % remote SYSTEM "file:///etc/passwd">\n'
+                  '  <!ENTITY close "]>">\n  <!-- a comment with ]> in it -->\n  %remote;\n'
+                  f']  >\n<html><head><title>{s[0]}</title></head><body><p>&close;</p>'
+                  f'<p>{s[4]}</p></body></html>')
+        texts = {}
+        for name, content in [("lol.html", page), ("quadratic.html", quadratic),
+                              ("tricky.html", tricky)]:
             result = run("import", self.write(name, content), db=self.db, timeout=60)
-            self.assertIn(result.returncode, (0, 1), f"{name}: exit {result.returncode}")
+            self.assertEqual(result.returncode, 0, f"{name}: {result.stderr}")
+            (article_id,) = self.stored_ids(result)
+            texts[name] = run("show", "--raw", str(article_id), db=self.db).stdout.decode()
+        for name, text in texts.items():
+            # Nothing of the subset shows in the text, nothing was expanded or read.
+            for leak in ("ENTITY", "]>", "%remote", "lollol", "xxxxx", "root:"):
+                self.assertNotIn(leak, text, f"{name}: {text[:300]!r}")
+            self.assertLess(len(text), 1024 * 1024, f"{name}: an entity was expanded")
+        self.assertIn(s[1], texts["lol.html"])
+        self.assertIn(s[3], texts["quadratic.html"])
+        self.assertIn(s[4], texts["tricky.html"])
+        # A subset never closed is left to the parser: no crash, no expansion.
+        unclosed = f'<!DOCTYPE html [<!ENTITY a "{"y" * 1000}"><html><body><p>&a;{s[1]}</p>'
+        result = run("import", self.write("unclosed.html", unclosed), db=self.db)
+        self.assertIn(result.returncode, (0, 1), result.stderr)
+        for article_id in self.stored_ids(result):
+            raw = run("show", "--raw", str(article_id), db=self.db).stdout.decode()
+            self.assertNotIn("y" * 2000, raw, "an entity was expanded")
         conn = sqlite3.connect(self.db)
         longest = conn.execute("SELECT max(length(raw_text)) FROM articles").fetchone()[0]
         conn.close()
@@ -276,6 +389,42 @@ class Hostile(unittest.TestCase):
         self.assertNotIn("2024-13-45", dates)
         self.assertNotIn("2024-02-30", dates)
         self.assert_kept()
+
+    def import_impossible_dates(self):
+        s = sentences()
+        records = [{"title": s[i], "text": "\n\n".join(s[i:]), "published": date}
+                   for i, date in enumerate(["2024-03-12", "2025-02-30", "2024-13-01"])]
+        files = [self.write("dates.jsonl", "".join(json.dumps(r) + "\n" for r in records)),
+                 self.write("dated.txt", f"{s[0]} (text)\n\nPublished: 2025-02-30\n\n"
+                            + "\n\n".join(s[1:]) + "\n"),
+                 self.write("dated.html", f'<html><head><meta property="article:published_time"'
+                            f' content="2025-02-30T09:00:00Z"><title>{s[0]} (page)</title></head>'
+                            f'<body><article><p>{s[1]}</p><p>{s[2]}</p></article></body></html>')]
+        result = run("import", *files, db=self.db)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return files, result
+
+    def test_impossible_dates_import_without_a_date(self):
+        # Every article is stored; only the valid date is.
+        _, result = self.import_impossible_dates()
+        ids = self.stored_ids(result)
+        self.assertEqual(len(ids), 5, result.stdout)
+        conn = sqlite3.connect(self.db)
+        dates = [row[0] for row in conn.execute(
+            f"SELECT published FROM articles WHERE id IN ({','.join(map(str, ids))}) ORDER BY id")]
+        conn.close()
+        self.assertEqual(dates, ["2024-03-12", None, None, None, None])
+        self.assert_kept()
+
+    @unittest.expectedFailure  # reported: the importer does not pass the readers' warnings on
+    def test_impossible_dates_are_reported(self):
+        (jsonl, text, html), result = self.import_impossible_dates()
+        message = result.stderr.decode()
+        for where, date in [(f"{jsonl}:2", "2025-02-30"), (f"{jsonl}:3", "2024-13-01"),
+                            (text, "line 3: impossible date “2025-02-30”"),
+                            (html, "2025-02-30T09:00:00Z")]:
+            self.assertTrue(any(line.startswith(where + ": ") and date in line
+                                for line in message.splitlines()), f"{where} {date}: {message}")
 
     # --- search --------------------------------------------------------------------------
 
