@@ -2,7 +2,14 @@
  *
  * One window per library: `parallax --db FILE` presents the window already
  * open on FILE or opens a new one; files named on the command line are
- * imported into it. Settings that affect every window (style, text size)
+ * imported into it, and two to eight of them are compared at once, as
+ * `meld a.txt b.txt` would (articles already in the library are found by
+ * their text, not imported twice).
+ *
+ * PARALLAX_REPORT_FIRST_FRAME=1 prints "PARALLAX_FIRST_FRAME window T" at
+ * the end of the window's first frame, T being g_get_monotonic_time ()
+ * (CLOCK_MONOTONIC, µs), for benchmarks; the comparison view reports its
+ * own first frame likewise (px-comparison-view.c). Settings that affect every window (style, text size)
  * are applied here.
  *
  * Copyright 2026 The Parallax authors
@@ -11,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "px-application.h"
+#include "px-comparison-view.h"
 #include "px-preferences-window.h"
 #include "px-store.h"
 #include "px-window.h"
@@ -154,6 +162,21 @@ px_application_shutdown (GApplication *application)
   G_APPLICATION_CLASS (px_application_parent_class)->shutdown (application);
 }
 
+static void
+first_frame_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, user_data);
+  g_print ("PARALLAX_FIRST_FRAME window %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+}
+
+static void
+report_first_frame_cb (GtkWidget *window)
+{
+  g_signal_handlers_disconnect_by_func (window, report_first_frame_cb, NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_cb), NULL);
+}
+
 static PxWindow *
 window_for_library (PxApplication *self,
                     const char    *db_path)
@@ -186,6 +209,7 @@ px_application_command_line (GApplication            *application,
   g_autofree const char **files = NULL;
   const char *db = NULL;
   PxWindow *window;
+  guint n_files;
 
   /* Names are relative to the directory of the process that was started,
    * which may not be the primary instance. */
@@ -212,12 +236,16 @@ px_application_command_line (GApplication            *application,
     }
 
   window = window_for_library (self, db_path);
+  if (g_getenv ("PARALLAX_REPORT_FIRST_FRAME") != NULL)
+    g_signal_connect (window, "realize", G_CALLBACK (report_first_frame_cb), NULL);
+  n_files = paths->len;
+  g_ptr_array_add (paths, NULL);
+  /* Asked for before the window shows, so its first frame is the comparison's page. */
+  if (n_files >= 2 && n_files <= PX_COMPARISON_VIEW_MAX_ARTICLES)
+    px_window_compare_files (window, (const char * const *) paths->pdata);
+  else if (n_files > 0)
+    px_window_import (window, (const char * const *) paths->pdata);
   gtk_window_present (GTK_WINDOW (window));
-  if (paths->len > 0)
-    {
-      g_ptr_array_add (paths, NULL);
-      px_window_import (window, (const char * const *) paths->pdata);
-    }
   return EXIT_SUCCESS;
 }
 
@@ -239,7 +267,7 @@ px_application_init (PxApplication *self)
     { "db", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
       _("Open the library in FILE instead of the default one"), _("FILE") },
     { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
-      _("Articles to import"), _("[FILE…]") },
+      _("Articles to import; two to eight are compared"), _("[FILE…]") },
     { NULL }
   };
 
@@ -248,9 +276,32 @@ px_application_init (PxApplication *self)
                                             _("Compare how news outlets reported the same event."));
 }
 
+/* Without a GPU (no DRM render node: a virtual machine, a container,
+ * remote X) OpenGL is Mesa's software rasteriser: loading it costs GTK 4.8
+ * half a second of processor time at start-up, and drawing this text-heavy
+ * window through it is slower than with cairo (a 5-article comparison's
+ * first frame: 368 ms against 73 ms). So GTK is told to leave OpenGL
+ * alone then, unless the user chose a renderer. */
+static void
+prefer_cairo_without_gpu (void)
+{
+  g_autoptr (GDir) dri = NULL;
+  const char *name;
+
+  if (g_getenv ("GSK_RENDERER") != NULL || g_getenv ("GDK_DEBUG") != NULL)
+    return;
+  dri = g_dir_open ("/dev/dri", 0, NULL);
+  while (dri != NULL && (name = g_dir_read_name (dri)) != NULL)
+    if (g_str_has_prefix (name, "renderD"))
+      return;
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+}
+
 PxApplication *
 px_application_new (void)
 {
+  /* Before GTK opens the display, which is when it loads OpenGL. */
+  prefer_cairo_without_gpu ();
   return g_object_new (PX_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE,

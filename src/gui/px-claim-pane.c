@@ -3,7 +3,10 @@
  * The reader's answer to "who says what": the disagreements first, each
  * value with its outlet ("Role — Outlet B: chief executive"), then every
  * version with its changed words underlined, then the outlets that do not
- * carry the claim at all.
+ * carry the claim at all. Above them, the reader's notes on the claim,
+ * whichever of its sentences they were written on, with a button to add
+ * one (the window's "win.add-claim-note") and to edit or delete each
+ * ("edit-note", "delete-note": the window stores).
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +15,7 @@
 
 #include "px-claim-pane.h"
 #include "px-mark.h"
+#include "px-note-row.h"
 
 struct _PxClaimPane
 {
@@ -20,9 +24,20 @@ struct _PxClaimPane
   /* children */
   GtkWidget *stack;
   GtkWidget *box;  /* the claim's lines, rebuilt for each claim */
+  GtkWidget *notes_list;  /* in box: the notes on the claim, or NULL */
+  guint n_notes;
 };
 
 G_DEFINE_FINAL_TYPE (PxClaimPane, px_claim_pane, ADW_TYPE_BIN)
+
+enum
+{
+  SIGNAL_EDIT_NOTE,
+  SIGNAL_DELETE_NOTE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 const char *
 px_conflict_kind_describe (PxConflictKind kind)
@@ -129,11 +144,63 @@ clear (PxClaimPane *self)
 
   while ((child = gtk_widget_get_first_child (self->box)) != NULL)
     gtk_box_remove (GTK_BOX (self->box), child);
+  self->notes_list = NULL;
+  self->n_notes = 0;
+}
+
+/* The notes' place: a button to add one, and the list, filled by
+ * px_claim_pane_set_notes (). */
+static void
+add_notes_section (PxClaimPane *self)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "document-edit-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Add Note to Claim…"));
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.add-claim-note");
+  gtk_widget_set_tooltip_text (button, _("Write a note on this claim (Ctrl+Shift+M)"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 6);
+  gtk_widget_add_css_class (button, "add-claim-note");
+  gtk_box_append (GTK_BOX (self->box), button);
+
+  self->notes_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->notes_list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->notes_list, "boxed-list");
+  gtk_widget_add_css_class (self->notes_list, "claim-notes");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Notes on this claim"), -1);
+  gtk_widget_set_visible (self->notes_list, FALSE);
+  gtk_box_append (GTK_BOX (self->box), self->notes_list);
+}
+
+static void
+row_edit_cb (PxNoteRow   *row,
+             PxClaimPane *self)
+{
+  g_signal_emit (self, signals[SIGNAL_EDIT_NOTE], 0, px_note_row_get_note (row));
+}
+
+static void
+row_delete_cb (PxNoteRow   *row,
+               PxClaimPane *self)
+{
+  g_signal_emit (self, signals[SIGNAL_DELETE_NOTE], 0, px_note_row_get_note (row));
 }
 
 static void
 px_claim_pane_class_init (PxClaimPaneClass *klass)
 {
+  /* The reader asked to edit or delete a note of the claim (a PxNote). */
+  signals[SIGNAL_EDIT_NOTE] =
+    g_signal_new ("edit-note", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PX_TYPE_NOTE);
+  signals[SIGNAL_DELETE_NOTE] =
+    g_signal_new ("delete-note", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PX_TYPE_NOTE);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "claimpane");
 }
 
@@ -223,6 +290,7 @@ px_claim_pane_set_claim (PxClaimPane  *self,
   if (claim->wire)
     add_label (self, _("Partly the same wire text: outlets repeating it are not independent sources."),
                "dim-label");
+  add_notes_section (self);
 
   /* Disagreements first: they are what a reader checks. */
   for (guint k = 0; k < claim->conflicts->len; k++)
@@ -292,4 +360,42 @@ px_claim_pane_dup_text (PxClaimPane *self)
         g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (label)));
     }
   return g_string_free (text, FALSE);
+}
+
+void
+px_claim_pane_set_notes (PxClaimPane *self,
+                         GPtrArray   *notes)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (PX_IS_CLAIM_PANE (self));
+
+  if (self->notes_list == NULL)
+    return;
+  while ((child = gtk_widget_get_first_child (self->notes_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->notes_list), child);
+  self->n_notes = notes != NULL ? notes->len : 0;
+  for (guint i = 0; i < self->n_notes; i++)
+    {
+      GtkWidget *row = px_note_row_new (notes->pdata[i], FALSE);
+
+      g_signal_connect_object (row, "edit", G_CALLBACK (row_edit_cb), self, 0);
+      g_signal_connect_object (row, "delete", G_CALLBACK (row_delete_cb), self, 0);
+      gtk_list_box_append (GTK_LIST_BOX (self->notes_list), row);
+    }
+  gtk_widget_set_visible (self->notes_list, self->n_notes > 0);
+}
+
+GPtrArray *
+px_claim_pane_dup_notes (PxClaimPane *self)
+{
+  GPtrArray *notes = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (PX_IS_CLAIM_PANE (self), notes);
+
+  for (GtkWidget *row = self->notes_list != NULL ? gtk_widget_get_first_child (self->notes_list) : NULL;
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (PX_IS_NOTE_ROW (row))
+      g_ptr_array_add (notes, g_object_ref (px_note_row_get_note (PX_NOTE_ROW (row))));
+  return notes;
 }

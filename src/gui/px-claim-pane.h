@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "px-comparison.h"
+#include "px-note.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,12 @@ GtkWidget *px_claim_pane_new       (void);
 void       px_claim_pane_set_claim (PxClaimPane  *self,
                                     PxComparison *comparison,
                                     guint         claim);
+/* The notes on the claim shown (PxNote, may be NULL), each with buttons
+ * to edit and delete it: signals "edit-note" and "delete-note". */
+void       px_claim_pane_set_notes (PxClaimPane  *self,
+                                    GPtrArray    *notes);
+/* The notes listed (for tests). */
+GPtrArray *px_claim_pane_dup_notes (PxClaimPane  *self);
 /* The pane's text as a reader hears it, line by line (for tests). */
 char      *px_claim_pane_dup_text  (PxClaimPane  *self);
 

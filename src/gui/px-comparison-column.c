@@ -9,6 +9,12 @@
  * than a rewording. The text is the article's own, unchanged, so buffer
  * offsets map one to one to the analysis's sentences.
  *
+ * The reader's notes: a note on words is highlighted in its colour, and
+ * its text shows in a tooltip; a note on a claim puts a note symbol in the
+ * margin beside every sentence of the claim, in every column, with the
+ * notes in the symbol's tooltip. A right click first picks the claim under
+ * the pointer, so the context menu's "Add Note to Claim" is about it.
+ *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,8 +23,11 @@
 
 #include "px-comparison-column.h"
 #include "px-mark.h"
+#include "px-note-editor.h"
 
-#define MARGIN_WIDTH 22
+#define MARGIN_WIDTH 34
+#define NOTE_X 8.0     /* the centre of the note symbol in the margin */
+#define STATUS_X 21.0  /* and of the claim status symbol */
 
 struct _PxComparisonColumn
 {
@@ -39,6 +48,9 @@ struct _PxComparisonColumn
   guint *claims;       /* claim index of each sentence */
   gboolean *conflicts; /* whether its claim has a value of this article in conflict */
   guint selected;      /* claim index or PX_NO_CLAIM */
+  GPtrArray *note_tags;   /* GtkTextTag, one per highlighted note, "px-note" data */
+  GPtrArray *color_tags;  /* GtkTextTag, borrowed from the buffer: a background per colour */
+  GPtrArray *claim_notes; /* per claim index: GPtrArray of PxNote, or NULL */
 
   /* borrowed, owned by the buffer */
   GtkTextTag *status_tags[3];
@@ -133,6 +145,54 @@ offset_rect (PxComparisonColumn *self,
   gtk_text_view_get_iter_location (self->text_view, &iter, rect);
 }
 
+/* The notes on claim @claim, or NULL when it has none. */
+static GPtrArray *
+claim_notes (PxComparisonColumn *self,
+             guint               claim)
+{
+  GPtrArray *notes;
+
+  if (self->claim_notes == NULL || claim >= self->claim_notes->len)
+    return NULL;
+  notes = self->claim_notes->pdata[claim];
+  return notes != NULL && notes->len > 0 ? notes : NULL;
+}
+
+/* A small sheet of paper with a folded corner and two lines of writing,
+ * in the colour of @note. */
+static void
+draw_note_symbol (cairo_t *cr,
+                  PxNote  *note,
+                  double   x,
+                  double   y,
+                  gboolean dark)
+{
+  const double w = 10, h = 12, fold = 3.5;
+  double left = x - w / 2, top = y - h / 2;
+  GdkRGBA fill, ink;
+
+  gdk_rgba_parse (&fill, px_note_editor_color_of (note));
+  gdk_rgba_parse (&ink, dark ? "rgba(255,255,255,0.85)" : "rgba(0,0,0,0.7)");
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, left + 0.5, top + 0.5);
+  cairo_line_to (cr, left + w - fold, top + 0.5);
+  cairo_line_to (cr, left + w - 0.5, top + fold);
+  cairo_line_to (cr, left + w - 0.5, top + h - 0.5);
+  cairo_line_to (cr, left + 0.5, top + h - 0.5);
+  cairo_close_path (cr);
+  gdk_cairo_set_source_rgba (cr, &fill);
+  cairo_fill_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, &ink);
+  cairo_stroke (cr);
+  cairo_move_to (cr, left + 2.5, top + 5.5);
+  cairo_line_to (cr, left + w - 2.5, top + 5.5);
+  cairo_move_to (cr, left + 2.5, top + 8.5);
+  cairo_line_to (cr, left + w - 2.5, top + 8.5);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_margin_cb (GtkDrawingArea *area,
                 cairo_t        *cr,
@@ -174,14 +234,110 @@ draw_margin_cb (GtkDrawingArea *area,
           cairo_fill (cr);
         }
       mark = self->conflicts[s] ? PX_MARK_CONFLICT : status_mark (claim->status);
-      px_mark_draw_symbol (cr, mark, (width - 4) / 2.0, top + first.height / 2.0, 14, dark);
+      px_mark_draw_symbol (cr, mark, STATUS_X, top + first.height / 2.0, 14, dark);
+      if (claim_notes (self, self->claims[s]) != NULL)
+        draw_note_symbol (cr, claim_notes (self, self->claims[s])->pdata[0],
+                          NOTE_X, top + first.height / 2.0, dark);
     }
+}
+
+/* The margin's tooltip: the notes on the claim of the sentence beside the
+ * pointer, when its note symbol is there. */
+static gboolean
+margin_query_tooltip_cb (GtkWidget          *margin,
+                         int                 x,
+                         int                 y,
+                         gboolean            keyboard_mode,
+                         GtkTooltip         *tooltip,
+                         PxComparisonColumn *self)
+{
+  g_autofree char *text = NULL;
+  GdkRectangle first;
+  int bx, by, top;
+  guint s;
+
+  if (keyboard_mode || x > STATUS_X - 7)
+    return FALSE;
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_LEFT, x, y, &bx, &by);
+  s = sentence_at_y (self, by);
+  if (s >= self->n_sentences || (text = px_comparison_column_dup_claim_notes_text (self, s)) == NULL)
+    return FALSE;
+  /* Only beside the symbol, on the sentence's first line. */
+  offset_rect (self, self->starts[s], &first);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_LEFT, 0, first.y, NULL, &top);
+  if (y < top || y > top + first.height)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* The tag of the innermost note at @iter, or NULL. */
+static GtkTextTag *
+note_tag_at (const GtkTextIter *iter)
+{
+  g_autoptr (GSList) tags = gtk_text_iter_get_tags (iter);
+  GtkTextTag *found = NULL;
+
+  /* By priority: the last is the most recently made, the innermost note. */
+  for (GSList *l = tags; l != NULL; l = l->next)
+    if (g_object_get_data (l->data, "px-note") != NULL)
+      found = l->data;
+  return found;
+}
+
+static gboolean
+text_query_tooltip_cb (GtkWidget          *text_view,
+                       int                 x,
+                       int                 y,
+                       gboolean            keyboard_mode,
+                       GtkTooltip         *tooltip,
+                       PxComparisonColumn *self)
+{
+  GtkTextIter iter;
+  g_autofree char *text = NULL;
+  int bx, by;
+
+  if (keyboard_mode)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+    }
+  else
+    {
+      gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+      if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+        return FALSE;
+    }
+  text = px_comparison_column_dup_note_text (self, gtk_text_iter_get_offset (&iter));
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
 scrolled_cb (PxComparisonColumn *self)
 {
   gtk_widget_queue_draw (self->margin);
+}
+
+/* Picks the claim of the sentence at widget point (@x, @y), if any. */
+static void
+activate_at (PxComparisonColumn *self,
+             double              x,
+             double              y)
+{
+  GtkTextIter iter;
+  int bx, by;
+  guint sentence;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by);
+  sentence = px_comparison_column_find_sentence (self, gtk_text_iter_get_offset (&iter));
+  if (sentence < self->n_sentences && gtk_text_iter_get_offset (&iter) >= self->starts[sentence])
+    g_signal_emit (self, signals[SENTENCE_ACTIVATED], 0, sentence);
 }
 
 static void
@@ -191,20 +347,22 @@ released_cb (GtkGestureClick    *gesture,
              double              y,
              PxComparisonColumn *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextIter iter;
-  int bx, by;
-  guint sentence;
-
   /* A drag selects text to copy; only a plain click picks a claim. */
-  if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer))
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (self->text_view)))
     return;
-  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
-                                         (int) x, (int) y, &bx, &by);
-  gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by);
-  sentence = px_comparison_column_find_sentence (self, gtk_text_iter_get_offset (&iter));
-  if (sentence < self->n_sentences && gtk_text_iter_get_offset (&iter) >= self->starts[sentence])
-    g_signal_emit (self, signals[SENTENCE_ACTIVATED], 0, sentence);
+  activate_at (self, x, y);
+}
+
+/* Before the text view opens its context menu (the gesture runs in the
+ * capture phase and does not claim the click). */
+static void
+secondary_pressed_cb (GtkGestureClick    *gesture,
+                      int                 n_press,
+                      double              x,
+                      double              y,
+                      PxComparisonColumn *self)
+{
+  activate_at (self, x, y);
 }
 
 static void
@@ -355,6 +513,7 @@ build_text (PxComparisonColumn *self)
 {
   GtkTextBuffer *buffer;
   GtkGesture *click;
+  g_autoptr (GMenu) menu = g_menu_new ();
 
   self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
   g_object_set (self->text_view,
@@ -388,10 +547,27 @@ build_text (PxComparisonColumn *self)
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->margin), draw_margin_cb, self, NULL);
   gtk_text_view_set_gutter (self->text_view, GTK_TEXT_WINDOW_LEFT, self->margin);
 
+  gtk_widget_set_has_tooltip (self->margin, TRUE);
+  g_signal_connect (self->margin, "query-tooltip", G_CALLBACK (margin_query_tooltip_cb), self);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
+  g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (text_query_tooltip_cb), self);
+
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+
+  /* The window's actions, in the text's context menu. */
+  g_menu_append (menu, _("Add _Note…"), "win.add-note");
+  g_menu_append (menu, _("Add Note to _Claim…"), "win.add-claim-note");
+  g_menu_append (menu, _("Copy with _Sources"), "win.copy-claim");
+  g_menu_append (menu, _("Copy as _Markdown"), "win.copy-claim-markdown");
+  gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (menu));
 
   self->scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
@@ -417,6 +593,9 @@ px_comparison_column_dispose (GObject *object)
   g_clear_pointer (&self->header, gtk_widget_unparent);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_object (&self->comparison);
+  g_clear_pointer (&self->note_tags, g_ptr_array_unref);
+  g_clear_pointer (&self->color_tags, g_ptr_array_unref);
+  g_clear_pointer (&self->claim_notes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (px_comparison_column_parent_class)->dispose (object);
 }
@@ -461,6 +640,8 @@ px_comparison_column_init (PxComparisonColumn *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   self->selected = PX_NO_CLAIM;
   self->target = G_MAXUINT;
+  self->note_tags = g_ptr_array_new ();
+  self->color_tags = g_ptr_array_new ();
 }
 
 GtkWidget *
@@ -709,4 +890,108 @@ px_comparison_column_place_sentence (PxComparisonColumn *self,
   adjustment = px_comparison_column_get_vadjustment (self);
   gtk_adjustment_set_value (adjustment,
                             gtk_adjustment_get_value (adjustment) + (first.y - visible.y) - offset);
+}
+
+/* A background tag per colour, shared by the notes of that colour. */
+static GtkTextTag *
+ensure_color_tag (PxComparisonColumn *self,
+                  GtkTextBuffer      *buffer,
+                  const char         *color)
+{
+  g_autofree char *name = g_strconcat ("note-", color, NULL);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GdkRGBA rgba;
+
+  if (tag != NULL)
+    return tag;
+  gdk_rgba_parse (&rgba, color);
+  rgba.alpha = 0.4;
+  tag = gtk_text_buffer_create_tag (buffer, name, "background-rgba", &rgba, NULL);
+  g_ptr_array_add (self->color_tags, tag);
+  return tag;
+}
+
+void
+px_comparison_column_set_notes (PxComparisonColumn *self,
+                                GPtrArray          *notes,
+                                GArray             *ranges,
+                                GPtrArray          *claim_notes)
+{
+  GtkTextBuffer *buffer;
+  GtkTextTagTable *table;
+  const char *text;
+  GtkTextIter start, end;
+
+  g_return_if_fail (PX_IS_COMPARISON_COLUMN (self));
+  g_return_if_fail ((notes == NULL) == (ranges == NULL));
+  g_return_if_fail (notes == NULL || notes->len == ranges->len);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  table = gtk_text_buffer_get_tag_table (buffer);
+  text = px_comparison_get_article (self->comparison, self->article)->text;
+
+  /* The colour tags stay in the table for the next notes. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (guint i = 0; i < self->note_tags->len; i++)
+    gtk_text_tag_table_remove (table, self->note_tags->pdata[i]);
+  g_ptr_array_set_size (self->note_tags, 0);
+  for (guint i = 0; i < self->color_tags->len; i++)
+    gtk_text_buffer_remove_tag (buffer, self->color_tags->pdata[i], &start, &end);
+
+  for (guint n = 0; notes != NULL && n < notes->len; n++)
+    {
+      PxNote *note = notes->pdata[n];
+      const PxRange *range = &g_array_index (ranges, PxRange, n);
+      GtkTextTag *color_tag = ensure_color_tag (self, buffer, px_note_editor_color_of (note));
+      GtkTextTag *tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+
+      g_object_set_data_full (G_OBJECT (tag), "px-note", g_object_ref (note), g_object_unref);
+      g_ptr_array_add (self->note_tags, tag);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (text, text + range->start));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_pointer_to_offset (text, text + range->end));
+      gtk_text_buffer_apply_tag (buffer, color_tag, &start, &end);
+      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+    }
+
+  g_clear_pointer (&self->claim_notes, g_ptr_array_unref);
+  if (claim_notes != NULL)
+    self->claim_notes = g_ptr_array_ref (claim_notes);
+  gtk_widget_queue_draw (self->margin);
+}
+
+char *
+px_comparison_column_dup_note_text (PxComparisonColumn *self,
+                                    int                 offset)
+{
+  GtkTextIter iter;
+  GtkTextTag *tag;
+
+  g_return_val_if_fail (PX_IS_COMPARISON_COLUMN (self), NULL);
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), &iter, offset);
+  if ((tag = note_tag_at (&iter)) == NULL)
+    return NULL;
+  return px_note_editor_describe (g_object_get_data (G_OBJECT (tag), "px-note"));
+}
+
+char *
+px_comparison_column_dup_claim_notes_text (PxComparisonColumn *self,
+                                           guint               sentence)
+{
+  GString *text;
+  GPtrArray *notes;
+
+  g_return_val_if_fail (PX_IS_COMPARISON_COLUMN (self), NULL);
+  g_return_val_if_fail (sentence < self->n_sentences, NULL);
+
+  if ((notes = claim_notes (self, self->claims[sentence])) == NULL)
+    return NULL;
+  text = g_string_new (NULL);
+  for (guint n = 0; n < notes->len; n++)
+    {
+      g_autofree char *description = px_note_editor_describe (notes->pdata[n]);
+
+      g_string_append_printf (text, "%s%s", n > 0 ? "\n\n" : "", description);
+    }
+  return g_string_free (text, FALSE);
 }

@@ -44,6 +44,24 @@ gboolean       px_comparison_column_get_sentence_bounds (PxComparisonColumn *sel
                                                          double             *top,
                                                          double             *bottom);
 
+/* The reader's notes: @notes (PxNote, may be NULL) are highlighted over
+ * the clean-text byte ranges @ranges (PxRange, one per note) of the
+ * column's article, their text in a tooltip; @claim_notes (may be NULL),
+ * per claim index a GPtrArray of the PxNote attached to that claim or
+ * NULL, puts a note symbol beside the sentences of those claims. */
+void           px_comparison_column_set_notes           (PxComparisonColumn *self,
+                                                         GPtrArray          *notes,
+                                                         GArray             *ranges,
+                                                         GPtrArray          *claim_notes);
+/* What the tooltip at character @offset of the buffer says: the text and
+ * tags of the innermost note highlighted there, or NULL. */
+char          *px_comparison_column_dup_note_text       (PxComparisonColumn *self,
+                                                         int                 offset);
+/* What the note symbol beside @sentence says: the notes on its claim, or
+ * NULL when its claim has none (and no symbol shows). */
+char          *px_comparison_column_dup_claim_notes_text (PxComparisonColumn *self,
+                                                          guint               sentence);
+
 /* Lights up the sentences of claim @claim (an index, or PX_NO_CLAIM). */
 void           px_comparison_column_select_claim        (PxComparisonColumn *self,
                                                          guint               claim);

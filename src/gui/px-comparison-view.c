@@ -8,6 +8,12 @@
  * own store connection; comparisons of the same texts are kept in a small
  * process-wide cache, so reopening one costs only building the widgets.
  *
+ * PARALLAX_REPORT_FIRST_FRAME (for benchmarks): at the end of the first
+ * frame painted with the columns of a new comparison, prints
+ * "PARALLAX_FIRST_FRAME comparison T CPU" (T: g_get_monotonic_time (), CPU:
+ * the process's processor time so far, both in µs); with
+ * the value "exit", the application then quits.
+ *
  * Keyboard (also on the help overlay): Alt+Down / Alt+Up next and previous
  * conflict, Ctrl+Down / Ctrl+Up next and previous claim, Alt+U /
  * Shift+Alt+U next and previous claim only one outlet carries, Alt+1 /
@@ -18,6 +24,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <sys/resource.h>
 
 #include "px-claim-gutter.h"
 #include "px-claim-pane.h"
@@ -25,6 +32,7 @@
 #include "px-comparison-view.h"
 #include "px-coverage-matrix.h"
 #include "px-error.h"
+#include "px-importer.h"
 #include "px-mark.h"
 #include "px-store-events.h"
 
@@ -63,6 +71,10 @@ struct _PxComparisonView
   gboolean syncing;     /* moving the other columns: ignore their scrolling */
   gboolean matrix_stale; /* the matrix shows another comparison */
   guint spinner_timeout;
+  GPtrArray *claim_notes; /* per claim index: GPtrArray of the PxNote on it, or NULL */
+  guint n_imported;       /* articles the last comparison of files added to the library */
+  guint picked_article;   /* the sentence the reader clicked last, or G_MAXUINT */
+  guint picked_sentence;
 };
 
 G_DEFINE_FINAL_TYPE (PxComparisonView, px_comparison_view, ADW_TYPE_BIN)
@@ -131,12 +143,14 @@ typedef struct
   char *db_path;
   GArray *ids;     /* gint64 */
   gint64 event_id;
+  GStrv files;     /* to import first, their articles compared; or NULL */
 } Request;
 
 typedef struct
 {
   PxComparison *comparison;
   guint n_requested;
+  guint n_imported; /* articles the files added to the library */
 } Result;
 
 static void
@@ -144,6 +158,7 @@ request_free (Request *request)
 {
   g_free (request->db_path);
   g_clear_pointer (&request->ids, g_array_unref);
+  g_strfreev (request->files);
   g_free (request);
 }
 
@@ -163,6 +178,47 @@ compare_ids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* Imports the request's files (an article already in the library is found
+ * by its cleaned text) and adds their articles' ids to @ids. */
+static gboolean
+import_files (PxStore       *store,
+              Request       *request,
+              GCancellable  *cancellable,
+              GArray        *ids,
+              guint         *n_imported,
+              GError       **error)
+{
+  g_autoptr (PxImporter) importer = px_importer_new (request->db_path);
+  g_autoptr (GPtrArray) results = NULL;
+
+  results = px_importer_import (importer, store, (const char * const *) request->files, cancellable, error);
+  if (results == NULL)
+    return FALSE;
+  for (guint i = 0; i < results->len; i++)
+    {
+      const PxImportResult *r = results->pdata[i];
+      gboolean known = FALSE;
+
+      if (r->status == PX_IMPORT_FAILED)
+        {
+          g_propagate_error (error, g_error_copy (r->error));
+          return FALSE;
+        }
+      *n_imported += r->status == PX_IMPORT_STORED;
+      for (guint k = 0; k < ids->len; k++)
+        known |= g_array_index (ids, gint64, k) == r->article_id;
+      if (!known)
+        g_array_append_val (ids, r->article_id);
+    }
+  if (ids->len < 2)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_FAILED,
+                   _("The files hold only one article: give two to eight different ones"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 compare_thread (GTask        *task,
                 gpointer      source_object,
@@ -175,9 +231,16 @@ compare_thread (GTask        *task,
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GString) key = NULL;
+  guint n_imported = 0;
   Result *result;
 
   if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (request->files != NULL
+      && !import_files (store, request, cancellable, ids, &n_imported, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -193,12 +256,13 @@ compare_thread (GTask        *task,
         }
       g_array_append_vals (ids, event->article_ids->data, event->article_ids->len);
     }
-  else
+  else if (request->files == NULL)
     g_array_append_vals (ids, request->ids->data, request->ids->len);
 
   g_array_sort (ids, compare_ids);
   result = g_new0 (Result, 1);
   result->n_requested = ids->len;
+  result->n_imported = n_imported;
   g_array_set_size (ids, MIN (ids->len, PX_COMPARISON_VIEW_MAX_ARTICLES));
 
   key = g_string_new (request->db_path);
@@ -272,6 +336,15 @@ member_in (const PxClaim *claim,
   return G_MAXUINT;
 }
 
+static GPtrArray *
+notes_of (PxComparisonView *self,
+          guint             claim)
+{
+  if (self->claim_notes == NULL || claim >= self->claim_notes->len)
+    return NULL;
+  return self->claim_notes->pdata[claim];
+}
+
 static void
 select_claim (PxComparisonView *self,
               guint             claim,
@@ -301,6 +374,7 @@ select_claim (PxComparisonView *self,
   for (guint i = 0; i < self->gutters->len; i++)
     px_claim_gutter_set_selected (self->gutters->pdata[i], claim);
   px_claim_pane_set_claim (self->claim_pane, info != NULL ? self->comparison : NULL, claim);
+  px_claim_pane_set_notes (self->claim_pane, notes_of (self, claim));
   /* Beside the columns it costs nothing to show who says what; over them
    * (a narrow window) the reader opens it. */
   if (info != NULL && !adw_flap_get_folded (self->flap))
@@ -334,6 +408,8 @@ sentence_activated_cb (PxComparisonColumn *column,
   guint claim = px_comparison_find_claim (self->comparison,
                                           px_comparison_column_get_article (column), sentence);
 
+  self->picked_article = px_comparison_column_get_article (column);
+  self->picked_sentence = sentence;
   select_claim (self, claim, column);
 }
 
@@ -432,6 +508,42 @@ update_matrix (PxComparisonView *self)
   px_coverage_matrix_set_comparison (self->matrix, self->comparison);
 }
 
+/* The process's processor time so far, all threads, in µs. */
+static gint64
+cpu_time (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return -1;
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC
+         + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
+static void
+columns_painted_cb (GdkFrameClock    *clock,
+                    PxComparisonView *self)
+{
+  GtkWidget *column = self->columns->len > 0 ? self->columns->pdata[0] : NULL;
+
+  if (column == NULL || !gtk_widget_get_mapped (column) || gtk_widget_get_width (column) == 0)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, columns_painted_cb, self);
+  g_print ("PARALLAX_FIRST_FRAME comparison %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+           g_get_monotonic_time (), cpu_time ());
+  if (g_strcmp0 (g_getenv ("PARALLAX_REPORT_FIRST_FRAME"), "exit") == 0 && g_application_get_default () != NULL)
+    g_application_quit (g_application_get_default ());
+}
+
+static void
+report_first_frame (PxComparisonView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (columns_painted_cb), self, 0);
+}
+
 static void
 show_comparison (PxComparisonView *self,
                  PxComparison     *comparison)
@@ -440,7 +552,9 @@ show_comparison (PxComparisonView *self,
 
   clear_columns (self);
   g_set_object (&self->comparison, comparison);
+  g_clear_pointer (&self->claim_notes, g_ptr_array_unref);
   self->selected = PX_NO_CLAIM;
+  self->picked_article = G_MAXUINT;
   px_claim_pane_set_claim (self->claim_pane, NULL, 0);
   self->matrix_stale = TRUE;
   update_matrix (self);
@@ -478,6 +592,8 @@ show_comparison (PxComparisonView *self,
     }
   update_summary (self);
   gtk_stack_set_visible_child_name (self->state_stack, "comparison");
+  if (g_getenv ("PARALLAX_REPORT_FIRST_FRAME") != NULL)
+    report_first_frame (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLAIM]);
   g_signal_emit (self, signals[LOADED], 0);
@@ -529,17 +645,19 @@ compare_done_cb (GObject      *source,
       return;
     }
   self->n_requested = result->n_requested;
+  self->n_imported = result->n_imported;
   show_comparison (self, result->comparison);
   set_loading (self, FALSE);
   result_free (result);
 }
 
 static void
-start (PxComparisonView *self,
-       PxStore          *store,
-       const gint64     *ids,
-       guint             n_ids,
-       gint64            event_id)
+start (PxComparisonView   *self,
+       PxStore            *store,
+       const gint64       *ids,
+       guint               n_ids,
+       gint64              event_id,
+       const char * const *files)
 {
   g_autoptr (GTask) task = NULL;
   Request *request = g_new0 (Request, 1);
@@ -554,11 +672,16 @@ start (PxComparisonView *self,
   if (ids != NULL)
     g_array_append_vals (request->ids, ids, n_ids);
   request->event_id = event_id;
+  request->files = g_strdupv ((char **) files);
+  self->n_imported = 0;
 
   task = g_task_new (NULL, self->cancellable, compare_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, start);
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
   set_loading (self, TRUE);
+  /* Nothing shown yet: say what is coming rather than "Nothing to Compare". */
+  if (self->comparison == NULL)
+    gtk_stack_set_visible_child_name (self->state_stack, "loading");
   g_task_run_in_thread (task, compare_thread);
 }
 
@@ -784,6 +907,7 @@ px_comparison_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_COMPARISON_VIEW);
   g_clear_object (&self->headers);
   g_clear_object (&self->comparison);
+  g_clear_pointer (&self->claim_notes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (px_comparison_view_parent_class)->dispose (object);
 }
@@ -883,6 +1007,7 @@ px_comparison_view_init (PxComparisonView *self)
   self->columns = g_ptr_array_new ();
   self->gutters = g_ptr_array_new ();
   self->selected = PX_NO_CLAIM;
+  self->picked_article = G_MAXUINT;
   build_legend (self);
   g_signal_connect_object (self->matrix, "cell-activated", G_CALLBACK (cell_activated_cb), self, 0);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (page_changed_cb),
@@ -919,7 +1044,7 @@ px_comparison_view_compare (PxComparisonView *self,
   g_return_if_fail (PX_IS_STORE (store));
   g_return_if_fail (ids != NULL && n_ids > 0);
 
-  start (self, store, ids, n_ids, 0);
+  start (self, store, ids, n_ids, 0, NULL);
 }
 
 void
@@ -931,7 +1056,26 @@ px_comparison_view_compare_event (PxComparisonView *self,
   g_return_if_fail (PX_IS_STORE (store));
   g_return_if_fail (event_id > 0);
 
-  start (self, store, NULL, 0, event_id);
+  start (self, store, NULL, 0, event_id, NULL);
+}
+
+void
+px_comparison_view_compare_files (PxComparisonView   *self,
+                                  PxStore            *store,
+                                  const char * const *files)
+{
+  g_return_if_fail (PX_IS_COMPARISON_VIEW (self));
+  g_return_if_fail (PX_IS_STORE (store));
+  g_return_if_fail (files != NULL && files[0] != NULL);
+
+  start (self, store, NULL, 0, 0, files);
+}
+
+guint
+px_comparison_view_get_n_imported (PxComparisonView *self)
+{
+  g_return_val_if_fail (PX_IS_COMPARISON_VIEW (self), 0);
+  return self->n_imported;
 }
 
 void
@@ -1051,4 +1195,104 @@ px_comparison_view_get_sync_scroll (PxComparisonView *self)
 {
   g_return_val_if_fail (PX_IS_COMPARISON_VIEW (self), FALSE);
   return self->sync_scroll;
+}
+
+static void
+notes_free (gpointer notes)
+{
+  if (notes != NULL)
+    g_ptr_array_unref (notes);
+}
+
+void
+px_comparison_view_set_notes (PxComparisonView *self,
+                              GPtrArray        *notes,
+                              GPtrArray        *maps)
+{
+  guint n_articles;
+  g_autoptr (GPtrArray) column_notes = NULL;  /* per article: GPtrArray of PxNote */
+  g_autoptr (GPtrArray) column_ranges = NULL; /* per article: GArray of PxRange */
+
+  g_return_if_fail (PX_IS_COMPARISON_VIEW (self));
+
+  if (self->comparison == NULL)
+    return;
+  n_articles = px_comparison_get_n_articles (self->comparison);
+  g_return_if_fail (maps != NULL && maps->len == n_articles);
+
+  g_clear_pointer (&self->claim_notes, g_ptr_array_unref);
+  self->claim_notes = g_ptr_array_new_with_free_func (notes_free);
+  g_ptr_array_set_size (self->claim_notes, px_comparison_get_n_claims (self->comparison));
+  column_notes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  column_ranges = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint a = 0; a < n_articles; a++)
+    {
+      g_ptr_array_add (column_notes, g_ptr_array_new ());
+      g_ptr_array_add (column_ranges, g_array_new (FALSE, FALSE, sizeof (PxRange)));
+    }
+
+  for (guint n = 0; notes != NULL && n < notes->len; n++)
+    {
+      PxNote *note = notes->pdata[n];
+      PxTextMap *map = NULL;
+      PxRange range;
+      guint a;
+
+      for (a = 0; a < n_articles; a++)
+        if (px_comparison_get_article (self->comparison, a)->id == px_note_get_article_id (note))
+          break;
+      if (a == n_articles || (map = maps->pdata[a]) == NULL)
+        continue;
+      /* A note on a claim goes with the claim, wherever its sentences
+       * are; a note on words stays on its words. */
+      if (px_note_get_claim_key (note) != NULL)
+        {
+          int claim = px_note_find_claim (note, self->comparison, map, NULL, NULL);
+
+          if (claim < 0)
+            continue;
+          if (self->claim_notes->pdata[claim] == NULL)
+            self->claim_notes->pdata[claim] = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (self->claim_notes->pdata[claim], g_object_ref (note));
+        }
+      else if (px_note_get_clean_range (note, map, &range.start, &range.end))
+        {
+          g_ptr_array_add (column_notes->pdata[a], note);
+          g_array_append_val (column_ranges->pdata[a], range);
+        }
+    }
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      guint a = px_comparison_column_get_article (column_at (self, i));
+
+      px_comparison_column_set_notes (column_at (self, i), column_notes->pdata[a],
+                                      column_ranges->pdata[a], self->claim_notes);
+    }
+  if (self->selected != PX_NO_CLAIM)
+    px_claim_pane_set_notes (self->claim_pane, notes_of (self, self->selected));
+}
+
+GPtrArray *
+px_comparison_view_get_claim_notes (PxComparisonView *self,
+                                    guint             claim)
+{
+  g_return_val_if_fail (PX_IS_COMPARISON_VIEW (self), NULL);
+  return notes_of (self, claim);
+}
+
+gboolean
+px_comparison_view_get_picked_sentence (PxComparisonView *self,
+                                        guint            *article,
+                                        guint            *sentence)
+{
+  g_return_val_if_fail (PX_IS_COMPARISON_VIEW (self), FALSE);
+
+  if (self->comparison == NULL || self->picked_article == G_MAXUINT || self->selected == PX_NO_CLAIM
+      || px_comparison_find_claim (self->comparison, self->picked_article, self->picked_sentence)
+         != self->selected)
+    return FALSE;
+  *article = self->picked_article;
+  *sentence = self->picked_sentence;
+  return TRUE;
 }

@@ -9,6 +9,7 @@
 
 #include "px-comparison-column.h"
 #include "px-comparison.h"
+#include "px-note.h"
 #include "px-store.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,14 @@ void          px_comparison_view_compare            (PxComparisonView *self,
 void          px_comparison_view_compare_event      (PxComparisonView *self,
                                                      PxStore          *store,
                                                      gint64            event_id);
+/* The same for the articles of @files (NULL-terminated names), imported
+ * into @store first, or found there when already in it. */
+void          px_comparison_view_compare_files      (PxComparisonView   *self,
+                                                     PxStore            *store,
+                                                     const char * const *files);
+/* How many articles the last px_comparison_view_compare_files () added to
+ * the library (0 when they all were in it). */
+guint         px_comparison_view_get_n_imported     (PxComparisonView *self);
 /* Shows @comparison at once (already computed). */
 void          px_comparison_view_set_comparison     (PxComparisonView *self,
                                                      PxComparison     *comparison);
@@ -55,6 +64,23 @@ GtkWidget    *px_comparison_view_get_claim_pane     (PxComparisonView *self);
 void          px_comparison_view_select_claim       (PxComparisonView *self,
                                                      guint             claim);
 guint         px_comparison_view_get_selected_claim (PxComparisonView *self);
+/* The reader's notes on the compared articles (PxNote, may be NULL):
+ * notes on words are highlighted in their columns, notes on a claim are
+ * marked beside each of its sentences and listed in the claim pane.
+ * @maps: per article of the comparison (in its order), the PxTextMap of
+ * the stored article, or NULL when the comparison shows another text than
+ * the library now has (its notes cannot be placed then). */
+void          px_comparison_view_set_notes          (PxComparisonView *self,
+                                                     GPtrArray        *notes,
+                                                     GPtrArray        *maps);
+/* The notes on claim @claim (PxNote), or NULL when it has none. */
+GPtrArray    *px_comparison_view_get_claim_notes    (PxComparisonView *self,
+                                                     guint             claim);
+/* The sentence the reader clicked to select the selected claim; FALSE
+ * when the claim was selected otherwise (keyboard, matrix). */
+gboolean      px_comparison_view_get_picked_sentence (PxComparisonView *self,
+                                                      guint            *article,
+                                                      guint            *sentence);
 /* "columns" or "matrix". */
 void          px_comparison_view_set_page           (PxComparisonView *self,
                                                      const char       *name);

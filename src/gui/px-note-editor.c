@@ -185,13 +185,20 @@ px_note_editor_new (GtkWindow *parent,
   const char *body = px_note_get_body (note);
   const char *quote = px_note_get_quote (note);
   gboolean chosen = FALSE;
+  gboolean on_claim = px_note_get_claim_key (note) != NULL;
+  const char *title;
 
   g_return_val_if_fail (PX_IS_NOTE (note), NULL);
+
+  if (px_note_get_id (note) > 0)
+    title = on_claim ? _("Edit Claim Note") : _("Edit Note");
+  else
+    title = on_claim ? _("New Claim Note") : _("New Note");
 
   self = g_object_new (PX_TYPE_NOTE_EDITOR,
                        "transient-for", parent,
                        "modal", TRUE,
-                       "title", px_note_get_id (note) > 0 ? _("Edit Note") : _("New Note"),
+                       "title", title,
                        NULL);
   self->note = g_object_ref (note);
   gtk_label_set_label (self->quote_label, quote != NULL ? quote : "");
@@ -218,4 +225,29 @@ px_note_editor_get_note (PxNoteEditor *self)
   g_return_val_if_fail (PX_IS_NOTE_EDITOR (self), NULL);
 
   return self->note;
+}
+
+const char *
+px_note_editor_color_of (PxNote *note)
+{
+  const char *color;
+  GdkRGBA rgba;
+
+  g_return_val_if_fail (PX_IS_NOTE (note), colors[0].color);
+
+  color = px_note_get_color (note);
+  return color != NULL && gdk_rgba_parse (&rgba, color) ? color : colors[0].color;
+}
+
+char *
+px_note_editor_describe (PxNote *note)
+{
+  g_autofree char *tags = NULL;
+  const char *body;
+
+  g_return_val_if_fail (PX_IS_NOTE (note), NULL);
+
+  tags = px_note_dup_tags_string (note);
+  body = px_note_get_body (note) != NULL ? px_note_get_body (note) : "";
+  return *tags != '\0' ? g_strdup_printf ("%s\n%s", body, tags) : g_strdup (body);
 }

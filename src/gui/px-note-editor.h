@@ -18,4 +18,9 @@ GtkWidget *px_note_editor_new      (GtkWindow    *parent,
                                     PxNote       *note);
 PxNote    *px_note_editor_get_note (PxNoteEditor *self);
 
+/* The note's colour, or the default one when it has none (or a bad one). */
+const char *px_note_editor_color_of (PxNote *note);
+/* What a tooltip says of a note: its text, then its tags on a line. */
+char       *px_note_editor_describe (PxNote *note);
+
 G_END_DECLS

@@ -1,8 +1,8 @@
 /* px-notes-pane.c: the notes of this article, this event or the library, by tag
  *
- * A list of notes: each with its quote, its text, its tags and where it
- * is from, and buttons to edit and delete it ("edit-note", "delete-note":
- * the window stores). Orphans, whose quote is no longer in their article,
+ * A list of notes (px-note-row.c): each with its quote, its text, its
+ * tags and where it is from, and buttons to edit and delete it
+ * ("edit-note", "delete-note": the window stores). Orphans, whose quote is no longer in their article,
  * are listed too, marked as such: a note is never dropped.
  *
  * Copyright 2026 The Parallax authors
@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "px-note.h"
+#include "px-note-row.h"
 #include "px-notes-pane.h"
 #include "px-store-notes.h"
 
@@ -53,102 +54,27 @@ enum
 static guint signals[N_SIGNALS];
 
 static void
-button_clicked_cb (GtkButton *button,
-                   gpointer   user_data)
+row_edit_cb (PxNoteRow *row,
+             gpointer   user_data)
 {
-  PxNotesPane *self = PX_NOTES_PANE (gtk_widget_get_ancestor (GTK_WIDGET (button), PX_TYPE_NOTES_PANE));
-  PxNote *note = g_object_get_data (G_OBJECT (button), "px-note");
-
-  g_signal_emit (self, signals[GPOINTER_TO_UINT (user_data)], 0, note);
+  g_signal_emit (user_data, signals[SIGNAL_EDIT_NOTE], 0, px_note_row_get_note (row));
 }
 
-static GtkWidget *
-make_button (PxNote     *note,
-             const char *icon_name,
-             const char *label,
-             guint       signal)
+static void
+row_delete_cb (PxNoteRow *row,
+               gpointer   user_data)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_START);
-  g_object_set_data_full (G_OBJECT (button), "px-note", g_object_ref (note), g_object_unref);
-  g_signal_connect (button, "clicked", G_CALLBACK (button_clicked_cb), GUINT_TO_POINTER (signal));
-  return button;
-}
-
-static GtkWidget *
-make_label (const char *text,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
+  g_signal_emit (user_data, signals[SIGNAL_DELETE_NOTE], 0, px_note_row_get_note (row));
 }
 
 static GtkWidget *
 make_row (PxNotesPane *self,
           PxNote      *note)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *quote;
-  g_autofree char *tags = px_note_dup_tags_string (note);
-  g_autofree char *css = NULL;
-  const char *color = px_note_get_color (note);
-  const char *title = px_note_get_article_title (note);
+  GtkWidget *row = px_note_row_new (note, TRUE);
 
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_hexpand (text, TRUE);
-
-  quote = make_label (px_note_get_quote (note), "note-quote");
-  gtk_label_set_lines (GTK_LABEL (quote), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
-  /* The quote's bar in the note's colour ties the row to its highlight. */
-  if (color != NULL && gdk_rgba_parse (&(GdkRGBA) { 0 }, color))
-    {
-      g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
-
-      css = g_strdup_printf ("label { border-left-color: %s; }", color);
-      gtk_css_provider_load_from_data (provider, css, -1);
-      gtk_style_context_add_provider (gtk_widget_get_style_context (quote),
-                                      GTK_STYLE_PROVIDER (provider),
-                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    }
-  gtk_box_append (GTK_BOX (text), quote);
-  gtk_box_append (GTK_BOX (text), make_label (px_note_get_body (note), NULL));
-  if (px_note_get_orphan (note))
-    gtk_box_append (GTK_BOX (text),
-                    make_label (_("Orphan: the quoted text is no longer in the article"), "error"));
-  if (*tags != '\0' || (title != NULL && *title != '\0'))
-    {
-      g_autofree char *meta = NULL;
-
-      if (*tags != '\0' && title != NULL && *title != '\0')
-        /* Translators: a note's article title and its tags */
-        meta = g_strdup_printf (_("%s · %s"), title, tags);
-      else
-        meta = g_strdup (*tags != '\0' ? tags : title);
-      gtk_box_append (GTK_BOX (text), make_label (meta, "caption"));
-      gtk_widget_add_css_class (gtk_widget_get_last_child (text), "dim-label");
-    }
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), make_button (note, "document-edit-symbolic", _("Edit Note"),
-                                              SIGNAL_EDIT_NOTE));
-  gtk_box_append (GTK_BOX (box), make_button (note, "user-trash-symbolic", _("Delete Note"),
-                                              SIGNAL_DELETE_NOTE));
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_signal_connect_object (row, "edit", G_CALLBACK (row_edit_cb), self, 0);
+  g_signal_connect_object (row, "delete", G_CALLBACK (row_delete_cb), self, 0);
   return row;
 }
 

@@ -3,7 +3,8 @@
  * The library sidebar's "Events" page lists the events; selecting one
  * opens its comparison in the content pane; "Compare" on two to eight
  * selected articles compares those. Typing a search shows the "Articles"
- * page, where the results are.
+ * page, where the results are. `parallax a.txt b.txt` imports the files
+ * (or finds them in the library) and opens their comparison at once.
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -59,6 +60,48 @@ px_window_show_comparison (PxWindow     *self,
   px_comparison_view_compare (self->comparison_view, self->store, ids, n_ids);
   title = g_strdup_printf (ngettext ("%u Article Compared", "%u Articles Compared", n_ids), n_ids);
   show_comparison_page (self, title);
+}
+
+static void
+files_compared_cb (PxWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self->comparison_view, files_compared_cb, self);
+  if (px_comparison_view_get_n_imported (self->comparison_view) > 0)
+    _px_window_reload (self);
+}
+
+/**
+ * px_window_compare_files:
+ * @paths: NULL-terminated file names, two to eight articles
+ *
+ * Imports @paths into the window's library (an article already there is
+ * found by its cleaned text) and shows their comparison: what
+ * `parallax a.txt b.txt` does.
+ */
+void
+px_window_compare_files (PxWindow           *self,
+                         const char * const *paths)
+{
+  g_autoptr (GString) title = g_string_new (NULL);
+
+  g_return_if_fail (PX_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL && paths[0] != NULL);
+
+  if (self->store == NULL)
+    return;
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *name = g_path_get_basename (paths[i]);
+
+      /* Translators: between the names of compared files */
+      g_string_append_printf (title, "%s%s", i > 0 ? _(" · ") : "", name);
+    }
+  g_signal_handlers_disconnect_by_func (self->comparison_view, files_compared_cb, self);
+  g_signal_connect_swapped (self->comparison_view, "loaded", G_CALLBACK (files_compared_cb), self);
+  px_comparison_view_compare_files (self->comparison_view, self->store, paths);
+  /* The comparison is the page, even of a library empty until now. */
+  gtk_stack_set_visible_child_name (self->main_stack, "library");
+  show_comparison_page (self, title->str);
 }
 
 static void

@@ -3,7 +3,13 @@
  * Notes: Ctrl+M (or the text's context menu) notes the selected text of
  * the article shown; notes are highlighted in the article and listed in
  * the notes pane, where they are edited and deleted (with an undo toast:
- * storing a deleted note again brings it back).
+ * storing a deleted note again brings it back). In a comparison,
+ * Ctrl+Shift+M (or the claim pane's button, or the context menu) notes
+ * the selected claim: the note is anchored on the claim's sentence the
+ * reader clicked (else its first), with that sentence's key
+ * (px_note_claim_key ()), as `parallax-cli note add --claim` does, so it
+ * finds its claim again after the analysis changes; the comparison view
+ * shows it beside every sentence of the claim and in the claim pane.
  *
  * Restoring: the article view asks ("restore-span"), the window restores
  * the span in the library, places the article's notes again in the new
@@ -30,18 +36,6 @@
 #include "px-store-notes.h"
 #include "px-text-printer.h"
 #include "px-window-private.h"
-
-/* The note colours the editor offers, and the default one. */
-static const char *const note_colors[] = { "#f6d32d", "#8ff0a4", "#99c1f1", "#f66151", "#dc8add" };
-
-static const char *
-note_color (PxNote *note)
-{
-  const char *color = px_note_get_color (note);
-  GdkRGBA rgba;
-
-  return color != NULL && gdk_rgba_parse (&rgba, color) ? color : note_colors[0];
-}
 
 struct _PxWindowNotes
 {
@@ -99,6 +93,9 @@ update_notes_actions (PxWindow *self)
   gboolean comparison = open && showing_comparison (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-note", article || comparison);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-claim-note",
+                                 comparison && px_comparison_view_get_selected_claim (self->comparison_view)
+                                               != PX_NO_CLAIM);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", article || comparison);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", article || comparison);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-claim", article || comparison);
@@ -109,29 +106,9 @@ update_notes_actions (PxWindow *self)
                                  open && self->notes->deleted != NULL);
 }
 
-/* Columns of the comparison: a column shows its article's clean text
- * sentence by sentence, so clean-text bytes and buffer characters are
- * converted through the sentences. */
-static int
-column_offset_at (PxComparisonColumn        *column,
-                  const PxComparisonArticle *article,
-                  guint                      byte)
-{
-  for (guint i = 0; i < article->sentences->len; i++)
-    {
-      const PxRange *range = &g_array_index (article->sentences, PxRange, i);
-      int start, end;
-
-      if (byte > range->end)
-        continue;
-      px_comparison_column_get_sentence_range (column, i, &start, &end);
-      if (byte <= range->start)
-        return start;
-      return start + (int) g_utf8_strlen (article->text + range->start, byte - range->start);
-    }
-  return -1;
-}
-
+/* Columns of the comparison show their article's clean text sentence by
+ * sentence: buffer characters are converted to clean-text bytes through
+ * the sentences. */
 static guint
 column_byte_at (PxComparisonColumn        *column,
                 const PxComparisonArticle *article,
@@ -164,65 +141,36 @@ column_text_map (PxWindow                  *self,
   return px_text_map_new_for_article (stored);
 }
 
-/* Highlights the notes of each compared article in its column. */
 static void
-highlight_columns (PxWindow *self)
+text_map_free (gpointer map)
+{
+  if (map != NULL)
+    px_text_map_unref (map);
+}
+
+/* Gives the comparison the notes of its articles. */
+static void
+show_comparison_notes (PxWindow *self)
 {
   PxComparison *comparison = px_comparison_view_get_comparison (self->comparison_view);
-  GtkWidget *widget;
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) maps = g_ptr_array_new_with_free_func (text_map_free);
 
   if (comparison == NULL)
     return;
-  for (guint i = 0; (widget = px_comparison_view_get_column (self->comparison_view, i)) != NULL; i++)
+  for (guint a = 0; a < px_comparison_get_n_articles (comparison); a++)
     {
-      PxComparisonColumn *column = PX_COMPARISON_COLUMN (widget);
-      const PxComparisonArticle *article =
-        px_comparison_get_article (comparison, px_comparison_column_get_article (column));
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_comparison_column_get_text_view (column));
-      GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-      g_autoptr (PxTextMap) map = column_text_map (self, article);
-      g_autoptr (GPtrArray) notes = NULL;
-      GtkTextIter start, end;
+      const PxComparisonArticle *article = px_comparison_get_article (comparison, a);
+      PxTextMap *map = column_text_map (self, article);
+      g_autoptr (GPtrArray) article_notes = NULL;
 
-      /* Drop the highlights of earlier notes: tags named "px-note-…". */
-      for (guint c = 0; c < G_N_ELEMENTS (note_colors); c++)
-        {
-          g_autofree char *name = g_strconcat ("px-note-", note_colors[c], NULL);
-          GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
-
-          gtk_text_buffer_get_bounds (buffer, &start, &end);
-          if (tag != NULL)
-            gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
-        }
-      if (map == NULL)
-        continue;
-      notes = px_store_list_notes (self->store, article->id, 0, NULL, NULL);
-      for (guint n = 0; notes != NULL && n < notes->len; n++)
-        {
-          PxNote *note = g_ptr_array_index (notes, n);
-          g_autofree char *name = NULL;
-          GtkTextTag *tag;
-          guint clean_start, clean_end;
-          int from, to;
-          GdkRGBA rgba;
-
-          if (!px_note_get_clean_range (note, map, &clean_start, &clean_end)
-              || (from = column_offset_at (column, article, clean_start)) < 0
-              || (to = column_offset_at (column, article, clean_end)) < 0)
-            continue;
-          name = g_strconcat ("px-note-", note_color (note), NULL);
-          tag = gtk_text_tag_table_lookup (table, name);
-          if (tag == NULL)
-            {
-              gdk_rgba_parse (&rgba, note_color (note));
-              rgba.alpha = 0.4;
-              tag = gtk_text_buffer_create_tag (buffer, name, "background-rgba", &rgba, NULL);
-            }
-          gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
-          gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
-          gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
-        }
+      g_ptr_array_add (maps, map);
+      if (map != NULL
+          && (article_notes = px_store_list_notes (self->store, article->id, 0, NULL, NULL)) != NULL)
+        for (guint n = 0; n < article_notes->len; n++)
+          g_ptr_array_add (notes, g_object_ref (article_notes->pdata[n]));
     }
+  px_comparison_view_set_notes (self->comparison_view, notes, maps);
 }
 
 /* The column with a selection, its article and the selection as a range
@@ -274,7 +222,7 @@ reload_notes (PxWindow *self)
     }
   px_article_view_set_notes (self->article_view, notes);
   if (showing_comparison (self))
-    highlight_columns (self);
+    show_comparison_notes (self);
   px_notes_pane_set_context (self->notes_pane,
                              shown_article (self) != NULL ? px_article_get_id (article) : 0,
                              event_id);
@@ -409,7 +357,7 @@ edit_note_cb (PxWindow *self,
 static void
 delete_note_cb (PxWindow    *self,
                 PxNote      *note,
-                PxNotesPane *pane)
+                GtkWidget   *list)
 {
   g_autoptr (GError) error = NULL;
   gint64 id = px_note_get_id (note);
@@ -480,6 +428,54 @@ add_note_action (GtkWidget  *widget,
   px_note_set_article_id (note, id);
   px_note_set_clean_range (note, map, start, end);
   edit_note (self, note);
+}
+
+/* A note on the selected claim, on the sentence the reader clicked or the
+ * claim's first whose article's text is the library's. */
+static void
+add_claim_note_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  PxComparison *comparison = showing_comparison (self)
+                             ? px_comparison_view_get_comparison (self->comparison_view) : NULL;
+  guint claim = comparison != NULL ? px_comparison_view_get_selected_claim (self->comparison_view)
+                                   : PX_NO_CLAIM;
+  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (PxClaimMember));
+  const PxClaim *info;
+  guint picked_article, picked_sentence;
+
+  if (claim == PX_NO_CLAIM)
+    {
+      show_toast (self, _("Select a claim to note first"), NULL);
+      return;
+    }
+  info = px_comparison_get_claim (comparison, claim);
+  if (px_comparison_view_get_picked_sentence (self->comparison_view, &picked_article, &picked_sentence))
+    g_array_append_val (candidates, ((PxClaimMember) { .article = picked_article,
+                                                        .sentence = picked_sentence }));
+  g_array_append_vals (candidates, info->members->data, info->members->len);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const PxClaimMember *member = &g_array_index (candidates, PxClaimMember, i);
+      const PxComparisonArticle *article = px_comparison_get_article (comparison, member->article);
+      const PxRange *range = &g_array_index (article->sentences, PxRange, member->sentence);
+      g_autoptr (PxTextMap) map = column_text_map (self, article);
+      g_autoptr (PxNote) note = NULL;
+      g_autofree char *key = NULL;
+
+      if (map == NULL)
+        continue;
+      note = px_note_new ();
+      key = px_note_claim_key (article->text + range->start, range->end - range->start);
+      px_note_set_article_id (note, article->id);
+      px_note_set_clean_range (note, map, range->start, range->end);
+      px_note_set_claim_key (note, key);
+      edit_note (self, note);
+      return;
+    }
+  show_toast (self, _("The library’s text of these articles has changed: compare them again"), NULL);
 }
 
 /* Markdown's special characters escaped, so quoted text stays text. */
@@ -871,6 +867,7 @@ _px_window_class_init_notes (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, PxWindow, notes_button);
 
   gtk_widget_class_install_action (widget_class, "win.add-note", NULL, add_note_action);
+  gtk_widget_class_install_action (widget_class, "win.add-claim-note", NULL, add_claim_note_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete-note", NULL, undo_delete_note_action);
   gtk_widget_class_install_action (widget_class, "win.undo-restore", NULL, undo_restore_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-notes", NULL, toggle_notes_action);
@@ -880,6 +877,8 @@ _px_window_class_init_notes (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.copy-claim-markdown", NULL, copy_claim_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.add-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_M, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.add-claim-note", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-notes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
@@ -907,6 +906,8 @@ ensure_css (void)
 void
 _px_window_init_notes (PxWindow *self)
 {
+  GtkWidget *claim_pane;
+
   ensure_css ();
   self->notes = g_new0 (PxWindowNotes, 1);
   g_object_bind_property (self->notes_button, "active", self->notes_flap, "reveal-flap",
@@ -921,6 +922,9 @@ _px_window_init_notes (PxWindow *self)
                             G_CALLBACK (update_notes_actions), self);
   g_signal_connect_swapped (self->notes_pane, "edit-note", G_CALLBACK (edit_note_cb), self);
   g_signal_connect_swapped (self->notes_pane, "delete-note", G_CALLBACK (delete_note_cb), self);
+  claim_pane = px_comparison_view_get_claim_pane (self->comparison_view);
+  g_signal_connect_swapped (claim_pane, "edit-note", G_CALLBACK (edit_note_cb), self);
+  g_signal_connect_swapped (claim_pane, "delete-note", G_CALLBACK (delete_note_cb), self);
   update_notes_actions (self);
 }
 

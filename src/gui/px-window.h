@@ -25,5 +25,8 @@ void        px_window_show_event      (PxWindow           *self,
 void        px_window_show_comparison (PxWindow           *self,
                                        const gint64       *ids,
                                        guint               n_ids);
+/* Imports 2 to 8 files (or finds them in the library) and compares them. */
+void        px_window_compare_files   (PxWindow           *self,
+                                       const char * const *paths);
 
 G_END_DECLS

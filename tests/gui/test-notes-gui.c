@@ -5,6 +5,8 @@
  */
 #include <glib/gstdio.h>
 
+#include "px-claim-pane.h"
+#include "px-comparison-column.h"
 #include "px-data.h"
 #include "px-note-editor.h"
 #include "px-restore-popover.h"
@@ -58,15 +60,16 @@ show (Fixture *fixture,
   px_article_view_set_article (fixture->window->article_view, article);
 }
 
+/* @data: NULL for the one sample, else a prefix of sample names: those
+ * (the reports of one event) are imported, the first shown. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *sample = px_data_find ("sample");
-  g_autofree char *path = g_build_filename (sample, SAMPLE, NULL);
-  const char *paths[] = { path, NULL };
-  g_autoptr (GPtrArray) ids = NULL;
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  const char *prefix = data;
 
   fixture->dir = g_dir_make_tmp ("parallax-notes-gui-XXXXXX", &error);
   g_assert_no_error (error);
@@ -74,9 +77,24 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = g_object_ref_sink (px_window_new (NULL, fixture->db_path));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  px_window_import (fixture->window, paths);
+  if (prefix != NULL)
+    {
+      g_autoptr (GDir) dir = g_dir_open (sample, 0, &error);
+      const char *name;
+
+      g_assert_no_error (error);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".txt"))
+          g_ptr_array_add (paths, g_build_filename (sample, name, NULL));
+      g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
+    }
+  else
+    g_ptr_array_add (paths, g_build_filename (sample, SAMPLE, NULL));
+  g_assert_cmpuint (paths->len, >=, 1);
+  g_ptr_array_add (paths, NULL);
+  px_window_import (fixture->window, (const char * const *) paths->pdata);
   g_assert_true (wait_for (import_finished, fixture->window));
-  g_assert_cmpuint (g_list_model_get_n_items (px_window_get_articles (fixture->window)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (px_window_get_articles (fixture->window)), ==, paths->len - 1);
   show (fixture, 1);
   fixture->article = g_object_ref (px_article_view_get_article (fixture->window->article_view));
   g_assert_nonnull (fixture->article);
@@ -384,6 +402,244 @@ test_print (Fixture       *fixture,
   g_assert_nonnull (strstr (text, title));
 }
 
+static gboolean
+comparison_loaded (gpointer data)
+{
+  PxComparisonView *view = data;
+
+  return !px_comparison_view_get_loading (view) && px_comparison_view_get_comparison (view) != NULL;
+}
+
+/* Opens the comparison of the articles @ids in the window. */
+static PxComparison *
+compare (Fixture      *fixture,
+         const gint64 *ids,
+         guint         n_ids)
+{
+  PxComparisonView *view = fixture->window->comparison_view;
+
+  px_window_show_comparison (fixture->window, ids, n_ids);
+  g_assert_true (wait_for (comparison_loaded, view));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->content_stack), ==, "comparison");
+  return px_comparison_view_get_comparison (view);
+}
+
+static PxComparisonColumn *
+column_of (Fixture *fixture,
+           guint    article)
+{
+  return PX_COMPARISON_COLUMN (px_comparison_view_get_column (fixture->window->comparison_view, article));
+}
+
+/* The note the reader writes in the open editor and saves. */
+static void
+write_note (const char *body,
+            const char *tags)
+{
+  PxNoteEditor *editor = find_editor ();
+  GtkWidget *entry;
+
+  g_assert_nonnull (editor);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (find_text_view (GTK_WIDGET (editor))), body, -1);
+  entry = find_widget (GTK_WIDGET (editor), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), tags);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_null (find_editor ());
+}
+
+/* A claim several outlets carry: its first two members, from two articles. */
+static guint
+shared_claim (PxComparison  *comparison,
+              PxClaimMember *first,
+              PxClaimMember *second)
+{
+  for (guint c = 0; c < px_comparison_get_n_claims (comparison); c++)
+    {
+      const PxClaim *claim = px_comparison_get_claim (comparison, c);
+
+      if (claim->members->len < 2)
+        continue;
+      *first = g_array_index (claim->members, PxClaimMember, 0);
+      for (guint m = 1; m < claim->members->len; m++)
+        {
+          *second = g_array_index (claim->members, PxClaimMember, m);
+          if (second->article != first->article)
+            return c;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static char *
+sentence_text (PxComparison        *comparison,
+               const PxClaimMember *member)
+{
+  const PxComparisonArticle *article = px_comparison_get_article (comparison, member->article);
+  const PxRange *range = &g_array_index (article->sentences, PxRange, member->sentence);
+
+  return g_strndup (article->text + range->start, range->end - range->start);
+}
+
+/* A note on a claim, made in the window on one outlet's sentence, shows
+ * beside the sentences of every outlet carrying the claim and in the claim
+ * pane when the reader picks another outlet's version, and finds its claim
+ * again in another comparison (other claims, other numbers). */
+static void
+test_claim_note (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  PxComparisonView *view = fixture->window->comparison_view;
+  PxClaimPane *pane = PX_CLAIM_PANE (px_comparison_view_get_claim_pane (view));
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) notes = NULL;
+  g_autoptr (GPtrArray) listed = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *cue = NULL;
+  PxComparison *comparison;
+  PxClaimMember first, second;
+  gint64 first_id, second_id;
+  guint claim;
+  PxNote *note;
+
+  for (guint i = 0; i < g_list_model_get_n_items (px_window_get_articles (fixture->window)); i++)
+    {
+      gint64 id = i + 1;
+
+      g_array_append_val (ids, id);
+    }
+  comparison = compare (fixture, (gint64 *) ids->data, ids->len);
+  claim = shared_claim (comparison, &first, &second);
+  first_id = px_comparison_get_article (comparison, first.article)->id;
+  second_id = px_comparison_get_article (comparison, second.article)->id;
+  quote = sentence_text (comparison, &first);
+
+  /* Nothing picked: nothing to note. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-claim-note", NULL);
+  g_assert_null (find_editor ());
+
+  /* The reader clicks the first outlet's sentence, then Ctrl+Shift+M. */
+  g_signal_emit_by_name (column_of (fixture, first.article), "sentence-activated", first.sentence);
+  g_assert_cmpuint (px_comparison_view_get_selected_claim (view), ==, claim);
+  g_assert_null (px_comparison_column_dup_claim_notes_text (column_of (fixture, second.article),
+                                                           second.sentence));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-claim-note", NULL);
+  g_assert_nonnull (find_editor ());
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (find_editor ())), ==, "New Claim Note");
+  g_assert_cmpstr (px_note_get_quote (px_note_editor_get_note (find_editor ())), ==, quote);
+  write_note ("Outlet B's figure matches the agency's report", "checked, figures");
+
+  notes = px_store_list_notes (fixture->window->store, 0, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  note = notes->pdata[0];
+  key = px_note_claim_key (quote, -1);
+  g_assert_cmpint (px_note_get_article_id (note), ==, first_id);
+  g_assert_cmpstr (px_note_get_claim_key (note), ==, key);
+  g_assert_cmpstr (px_note_get_quote (note), ==, quote);
+
+  /* A cue beside the claim's sentence in the other outlet's column, its
+   * tooltip the note; no highlight over the noted words themselves. */
+  cue = px_comparison_column_dup_claim_notes_text (column_of (fixture, second.article), second.sentence);
+  g_assert_cmpstr (cue, ==, "Outlet B's figure matches the agency's report\nchecked, figures");
+  g_clear_pointer (&cue, g_free);
+  cue = px_comparison_column_dup_claim_notes_text (column_of (fixture, first.article), first.sentence);
+  g_assert_nonnull (cue);
+  g_clear_pointer (&cue, g_free);
+
+  /* The reader picks the other outlet's version: the pane lists the note. */
+  px_comparison_view_select_claim (view, PX_NO_CLAIM);
+  g_signal_emit_by_name (column_of (fixture, second.article), "sentence-activated", second.sentence);
+  g_assert_cmpuint (px_comparison_view_get_selected_claim (view), ==, claim);
+  listed = px_claim_pane_dup_notes (pane);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (px_note_get_body (listed->pdata[0]), ==, "Outlet B's figure matches the agency's report");
+
+  /* Another comparison, of those two articles only: other claims, yet the
+   * note finds its claim by its sentence. */
+  {
+    gint64 pair[] = { first_id, second_id };
+    guint a = 0, b = 1;
+    guint again;
+
+    comparison = compare (fixture, pair, 2);
+    if (px_comparison_get_article (comparison, 0)->id != first_id)
+      a = 1, b = 0;
+    again = px_comparison_find_claim (comparison, a, first.sentence);
+    g_assert_nonnull (px_comparison_view_get_claim_notes (view, again));
+    g_assert_cmpuint (px_comparison_view_get_claim_notes (view, again)->len, ==, 1);
+    for (guint m = 0; m < px_comparison_get_claim (comparison, again)->members->len; m++)
+      {
+        const PxClaimMember *member = &g_array_index (px_comparison_get_claim (comparison, again)->members,
+                                                      PxClaimMember, m);
+
+        cue = px_comparison_column_dup_claim_notes_text (column_of (fixture, member->article), member->sentence);
+        g_assert_nonnull (cue);
+        g_clear_pointer (&cue, g_free);
+      }
+    (void) b;
+  }
+
+  /* Deleted from the claim pane, then brought back. */
+  px_comparison_view_select_claim (view, px_comparison_find_claim (comparison,
+                                                                   px_comparison_get_article (comparison, 0)->id
+                                                                   == first_id ? 0 : 1,
+                                                                   first.sentence));
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = px_claim_pane_dup_notes (pane);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_signal_emit_by_name (pane, "delete-note", listed->pdata[0]);
+  g_assert_cmpuint (count_notes (fixture), ==, 0);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = px_claim_pane_dup_notes (pane);
+  g_assert_cmpuint (listed->len, ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-delete-note", NULL);
+  g_assert_cmpuint (count_notes (fixture), ==, 1);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = px_claim_pane_dup_notes (pane);
+  g_assert_cmpuint (listed->len, ==, 1);
+}
+
+/* A note on words in a column is highlighted there, and hovering it shows
+ * its text and tags. */
+static void
+test_column_tooltip (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gint64 ids[] = { 1, 2 };
+  PxComparison *comparison = compare (fixture, ids, 2);
+  const PxComparisonArticle *article = px_comparison_get_article (comparison, 1);
+  PxComparisonColumn *column = column_of (fixture, 1);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_comparison_column_get_text_view (column));
+  const PxRange *sentence = &g_array_index (article->sentences, PxRange, 1);
+  g_autofree char *words = g_strndup (article->text + sentence->start, 20);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  int from, to;
+
+  /* Twenty bytes of the second sentence: not its first words' characters. */
+  from = g_utf8_pointer_to_offset (article->text, article->text + sentence->start);
+  to = from + g_utf8_strlen (words, -1) - 1;
+  g_assert_null (px_comparison_column_dup_note_text (column, from + 1));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-note", NULL);
+  g_assert_nonnull (find_editor ());
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (find_editor ())), ==, "New Note");
+  write_note ("Which outlet said this first?", "sources");
+  g_assert_cmpuint (count_notes (fixture), ==, 1);
+
+  text = px_comparison_column_dup_note_text (column, from + 1);
+  g_assert_cmpstr (text, ==, "Which outlet said this first?\nsources");
+  g_clear_pointer (&text, g_free);
+  /* Only over the noted words. */
+  g_assert_null (px_comparison_column_dup_note_text (column, to + 1));
+  g_assert_null (px_comparison_column_dup_note_text (column_of (fixture, 0), from + 1));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -397,5 +653,8 @@ main (int    argc,
   g_test_add ("/px/notes-gui/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);
   g_test_add ("/px/notes-gui/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/px/notes-gui/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
+  g_test_add ("/px/notes-gui/claim-note", Fixture, "3-", fixture_set_up, test_claim_note, fixture_tear_down);
+  g_test_add ("/px/notes-gui/column-tooltip", Fixture, "3-", fixture_set_up, test_column_tooltip,
+              fixture_tear_down);
   return g_test_run ();
 }
