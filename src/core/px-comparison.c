@@ -27,6 +27,97 @@ struct _PxComparison
 
 G_DEFINE_FINAL_TYPE (PxComparison, px_comparison, G_TYPE_OBJECT)
 
+/* An article's sentences and their tokens. Finding words (ICU) and
+ * stemming them was 80 % of aligning, and the window compares the same
+ * articles again and again as the reader changes the selection: each
+ * analysis is made once per process and shared (read-only) by the
+ * comparisons that follow, as long as the clean text is the same. */
+typedef struct
+{
+  char *text;
+  char *language;
+  GArray *sentences;  /* PxRange */
+  GPtrArray *tokens;  /* a PxToken GArray per sentence */
+} Analysis;
+
+/* About 50 kB each: enough for a few large comparisons. */
+#define MAX_ANALYSES 300
+
+static GMutex analyses_lock;
+static GHashTable *analyses;   /* article id → Analysis */
+static GHashTable *tokenizers; /* language → PxTokenizer, used under the lock */
+
+static void
+analysis_clear (gpointer data)
+{
+  Analysis *analysis = data;
+
+  g_free (analysis->text);
+  g_free (analysis->language);
+  g_array_unref (analysis->sentences);
+  g_ptr_array_unref (analysis->tokens);
+}
+
+static Analysis *
+analyse (const char *text,
+         const char *language)
+{
+  Analysis *analysis = g_atomic_rc_box_new0 (Analysis);
+  PxTokenizer *tokenizer = g_hash_table_lookup (tokenizers, language);
+
+  if (tokenizer == NULL)
+    {
+      tokenizer = px_tokenizer_new (language);
+      g_hash_table_insert (tokenizers, g_strdup (language), tokenizer);
+    }
+  analysis->text = g_strdup (text);
+  analysis->language = g_strdup (language);
+  analysis->sentences = px_segment_sentences (text, language);
+  analysis->tokens = g_ptr_array_new_full (analysis->sentences->len, (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < analysis->sentences->len; i++)
+    {
+      const PxRange *range = &g_array_index (analysis->sentences, PxRange, i);
+
+      g_ptr_array_add (analysis->tokens, px_tokenizer_tokenize (tokenizer, text, range->start, range->end));
+    }
+  return analysis;
+}
+
+static void
+analysis_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, analysis_clear);
+}
+
+/* The analysis of article @id's @text in @language, from the cache when
+ * it holds the same text; release it with analysis_unref (). */
+static Analysis *
+get_analysis (gint64      id,
+              const char *text,
+              const char *language)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&analyses_lock);
+  Analysis *analysis;
+
+  if (analyses == NULL)
+    {
+      analyses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, analysis_unref);
+      tokenizers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+    }
+  analysis = id > 0 ? g_hash_table_lookup (analyses, &id) : NULL;
+  if (analysis != NULL && strcmp (analysis->text, text) == 0 &&
+      strcmp (analysis->language, language) == 0)
+    return g_atomic_rc_box_acquire (analysis);
+  analysis = analyse (text, language);
+  if (id > 0)
+    {
+      if (g_hash_table_size (analyses) >= MAX_ANALYSES)
+        g_hash_table_remove_all (analyses);
+      g_hash_table_replace (analyses, g_memdup2 (&id, sizeof id), g_atomic_rc_box_acquire (analysis));
+    }
+  return analysis;
+}
+
 static void
 comparison_article_free (PxComparisonArticle *article)
 {
@@ -343,6 +434,7 @@ px_comparison_new (PxArticle * const *articles,
   for (guint i = 0; i < n_articles; i++)
     {
       PxComparisonArticle *article = g_new0 (PxComparisonArticle, 1);
+      Analysis *analysis;
       const char *language = px_language_canonical (px_article_get_language (sorted[i]));
       const char *text = px_article_get_clean_text (sorted[i]);
 
@@ -354,9 +446,12 @@ px_comparison_new (PxArticle * const *articles,
       if (language == NULL)
         language = px_language_detect (article->text, -1);
       article->language = g_strdup (language != NULL ? language : "en");
-      article->sentences = px_segment_sentences (article->text, article->language);
+      analysis = get_analysis (article->id, article->text, article->language);
+      article->sentences = g_array_ref (analysis->sentences);
       g_ptr_array_add (self->articles, article);
-      px_aligner_add_article (aligner, article->text, article->sentences, article->language);
+      px_aligner_add_tokenised_article (aligner, article->text, article->sentences,
+                                        analysis->tokens, article->language);
+      analysis_unref (analysis);
     }
 
   groups = px_aligner_align (aligner);

@@ -41,6 +41,25 @@ gboolean px_events_assign_with_threshold (PxStore       *store,
                                           double         threshold,
                                           GError       **error);
 
+/* Assigns the batches of one import: keeps the articles' profiles and the
+ * library's word frequencies from one batch to the next instead of reading
+ * them again, and counts the frequencies it changes itself. Changes made
+ * meanwhile through another connection (a deletion in the window) reach
+ * its frequencies only at the next import: they only weigh words. It
+ * forgets everything when a batch fails. */
+typedef struct _PxEventsAssigner PxEventsAssigner;
+
+PxEventsAssigner *px_events_assigner_new    (PxStore           *store);
+void              px_events_assigner_free   (PxEventsAssigner  *self);
+/* px_events_assign_with_threshold () for one batch of the import. */
+gboolean          px_events_assigner_assign (PxEventsAssigner  *self,
+                                             const gint64      *article_ids,
+                                             guint              n_articles,
+                                             double             threshold,
+                                             GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxEventsAssigner, px_events_assigner_free)
+
 /* Manual changes: the events and memberships they touch become manual. */
 
 /* Moves every article of @event_ids into the first of them. */

@@ -462,10 +462,11 @@ store_item (PxImporter    *self,
  * on failure the batch's articles are reported as not stored, since the
  * rollback took them out again. */
 static gboolean
-end_batch (PxStore    *store,
-           GPtrArray  *results,
-           guint       batch_start,
-           GError    **error)
+end_batch (PxStore           *store,
+           PxEventsAssigner  *assigner,
+           GPtrArray         *results,
+           guint              batch_start,
+           GError           **error)
 {
   g_autoptr (GArray) stored = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -475,7 +476,9 @@ end_batch (PxStore    *store,
       if (result->status == PX_IMPORT_STORED)
         g_array_append_val (stored, result->article_id);
     }
-  if ((stored->len == 0 || px_events_assign (store, (gint64 *) stored->data, stored->len, error)) &&
+  if ((stored->len == 0 ||
+       px_events_assigner_assign (assigner, (gint64 *) stored->data, stored->len,
+                                  PX_EVENTS_DEFAULT_THRESHOLD, error)) &&
       px_store_commit (store, error))
     return TRUE;
   px_store_rollback (store);
@@ -499,6 +502,7 @@ px_importer_import (PxImporter          *self,
                     GError             **error)
 {
   g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) px_import_result_free);
+  g_autoptr (PxEventsAssigner) assigner = NULL;
   guint n_files = g_strv_length ((char **) files);
   guint in_batch = 0, batch_start = 0, reported = 0;
   double last_fraction = -1.0;
@@ -506,6 +510,8 @@ px_importer_import (PxImporter          *self,
   g_return_val_if_fail (PX_IS_IMPORTER (self), NULL);
   g_return_val_if_fail (PX_IS_STORE (store), NULL);
 
+  /* One for the whole import: its batches share what it read. */
+  assigner = px_events_assigner_new (store);
   for (guint f = 0; f < n_files; f++)
     {
       g_autoptr (GPtrArray) items = NULL;
@@ -549,7 +555,7 @@ px_importer_import (PxImporter          *self,
           if (++in_batch == BATCH_SIZE)
             {
               in_batch = 0;
-              if (!end_batch (store, results, batch_start, error))
+              if (!end_batch (store, assigner, results, batch_start, error))
                 return NULL;
               report_results (self, results, &reported);
             }
@@ -557,7 +563,7 @@ px_importer_import (PxImporter          *self,
         }
       report_progress (self, (double) (f + 1) / n_files, &last_fraction);
     }
-  if (in_batch > 0 && !end_batch (store, results, batch_start, error))
+  if (in_batch > 0 && !end_batch (store, assigner, results, batch_start, error))
     return NULL;
   report_results (self, results, &reported);
   if (error != NULL && *error != NULL)

@@ -29,8 +29,14 @@ GHashTable *px_store_get_profile            (PxStore            *self,
                                              gint64              article_id,
                                              int                 version,
                                              GError            **error);
+/* The version of the profile of @article_id, 0 when it has none; -1 on
+ * error. */
+int         px_store_get_profile_version    (PxStore            *self,
+                                             gint64              article_id,
+                                             GError            **error);
 /* Articles (gint64, ascending) whose index terms include one of @terms,
- * with, in @hits (may be NULL; guint per article), how many they share. */
+ * with, in @hits (may be NULL; guint per article), how many they share.
+ * Of a term held by more than 200 articles, the newest 200 count. */
 GArray     *px_store_find_by_index_terms    (PxStore            *self,
                                              const char * const *terms,
                                              GArray            **hits,

@@ -850,6 +850,87 @@ px_store_list_outdated_cleaning (PxStore  *self,
   return g_steal_pointer (&ids);
 }
 
+/* @text without the characters the index drops (migration 6 in
+ * px-store-migrations.c; keep the two lists equal): zero-width space,
+ * non-joiner, joiner, word joiner, BOM, soft hyphen. A query copied from a
+ * page with them still finds the words they sit in. Byte matching, since
+ * a query may not be valid UTF-8. */
+static char *
+drop_invisible (const char *text)
+{
+  static const char *const invisible[] = {
+    "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD",
+  };
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0';)
+    {
+      gsize skip = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (invisible) && skip == 0; i++)
+        if (g_str_has_prefix (p, invisible[i]))
+          skip = strlen (invisible[i]);
+      if (skip == 0)
+        g_string_append_c (out, *p++);
+      else
+        p += skip;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* How many matches of a query are ranked at most. bm25 () is computed for
+ * every row it is asked to order, so a word found in most of a library of
+ * 100,000 articles cost 100 ms; ranking only the newest matches (by id,
+ * i.e. import order) bounds that, and a query with fewer matches is
+ * ranked exactly as before. */
+#define SEARCH_RANKED_MATCHES 2000
+
+/* Sets @error for a search that SQLite refused with @rc. */
+static void
+search_fail (PxStore     *self,
+             const char  *query,
+             int          rc,
+             GError     **error)
+{
+  /* FTS5 reports a malformed query as a plain SQLITE_ERROR. */
+  g_set_error (error, PX_STORE_ERROR,
+               (rc & 0xff) == SQLITE_ERROR ? PX_STORE_ERROR_QUERY : store_error_code (rc),
+               "Cannot search for “%s”: %s", query, sqlite3_errmsg (self->db));
+}
+
+/* The lowest article id whose match is ranked: 0 when @query has at most
+ * SEARCH_RANKED_MATCHES matches. FTS5 yields matches in rowid order
+ * without ranking them, so this is cheap. -1 on error. */
+static gint64
+search_rank_floor (PxStore     *self,
+                   const char  *query,
+                   const char  *shown_query,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 floor = 0;
+  int rc;
+
+  stmt = _px_store_prepare (self,
+                            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+                            "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                            error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, SEARCH_RANKED_MATCHES - 1);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    floor = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      search_fail (self, shown_query, rc, error);
+      floor = -1;
+    }
+  sqlite3_reset (stmt);
+  return floor;
+}
+
 GPtrArray *
 px_store_search (PxStore     *self,
                  const char  *query,
@@ -857,23 +938,30 @@ px_store_search (PxStore     *self,
                  GError     **error)
 {
   g_autoptr (GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) px_search_hit_free);
+  g_autofree char *visible_query = NULL;
   sqlite3_stmt *stmt;
+  gint64 floor;
   int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
+  visible_query = drop_invisible (query);
+  floor = search_rank_floor (self, visible_query, query, error);
+  if (floor < 0)
+    return NULL;
   stmt = _px_store_prepare (self,
                             "SELECT a.id, o.name, a.title, "
                             "snippet (articles_fts, 1, char(2), char(3), '…', 12) "
                             "FROM articles_fts f JOIN articles a ON a.id = f.rowid "
                             "LEFT JOIN outlets o ON o.id = a.outlet_id "
-                            "WHERE articles_fts MATCH ? ORDER BY f.rank LIMIT ?",
+                            "WHERE articles_fts MATCH ? AND f.rowid >= ? ORDER BY f.rank LIMIT ?",
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, limit);
+  sqlite3_bind_text (stmt, 1, visible_query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, floor);
+  sqlite3_bind_int (stmt, 3, limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       PxSearchHit *hit = g_new0 (PxSearchHit, 1);
@@ -886,10 +974,7 @@ px_store_search (PxStore     *self,
     }
   if (rc != SQLITE_DONE)
     {
-      /* FTS5 reports a malformed query as a plain SQLITE_ERROR. */
-      g_set_error (error, PX_STORE_ERROR,
-                   (rc & 0xff) == SQLITE_ERROR ? PX_STORE_ERROR_QUERY : store_error_code (rc),
-                   "Cannot search for “%s”: %s", query, sqlite3_errmsg (self->db));
+      search_fail (self, query, rc, error);
       sqlite3_reset (stmt);
       return NULL;
     }

@@ -202,6 +202,37 @@ test_events_profiles_follow_deletions (Fixture       *fixture,
                    fixture->n_background + fixture->ids->len - 1);
 }
 
+/* One assigner for batches of one article each, as an import of many
+ * batches uses it: the frequencies it keeps itself between batches group
+ * the reports along the gold sub-topics, as reading them anew does. */
+static void
+test_events_assigner_batches (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxEventsAssigner) assigner = px_events_assigner_new (fixture->store);
+  g_autoptr (GPtrArray) events = NULL;
+
+  for (guint i = 0; i < fixture->ids->len; i++)
+    {
+      g_assert_true (px_events_assigner_assign (assigner, &g_array_index (fixture->ids, gint64, i), 1,
+                                                PX_EVENTS_DEFAULT_THRESHOLD, &error));
+      g_assert_no_error (error);
+    }
+  events = px_store_list_events (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, fixture->n_background_events + 2);
+  for (guint i = 0; i < fixture->articles->len; i++)
+    for (guint j = 0; j < fixture->articles->len; j++)
+      {
+        PxArticle *a = fixture->articles->pdata[i], *b = fixture->articles->pdata[j];
+        gboolean same_gold = g_strcmp0 (px_article_get_source_file (a), px_article_get_source_file (b)) == 0;
+
+        g_assert_cmpint (same_gold, ==, event_of (fixture, px_article_get_id (a)) ==
+                                          event_of (fixture, px_article_get_id (b)));
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,5 +247,7 @@ main (int   argc,
               fixture_set_up, test_events_manual_changes_survive, fixture_tear_down);
   g_test_add ("/px/events/profiles-follow-deletions", Fixture, NULL,
               fixture_set_up, test_events_profiles_follow_deletions, fixture_tear_down);
+  g_test_add ("/px/events/assigner-batches", Fixture, NULL,
+              fixture_set_up, test_events_assigner_batches, fixture_tear_down);
   return g_test_run ();
 }
