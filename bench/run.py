@@ -52,6 +52,13 @@ def benchmarks(build, runs):
         ("search", lambda: [exe("bench-search"), lib100k[1], os.path.join(lib100k[0], "grown-100000.jsonl")]),
         ("window", lambda: [sys.executable, os.path.join(HERE, "bench-window.py"), build, lib100k[1], str(runs)]),
         ("diff", lambda: [sys.executable, os.path.join(HERE, "bench-diff-peer.py"), exe("bench-diff"), str(runs)]),
+        # Launch to the first frame of two articles side by side, against `meld a.txt b.txt`.
+        ("meld", lambda: [sys.executable, os.path.join(HERE, "bench-meld.py"), build, str(runs)]),
+        # Opening a 5-article comparison and scrolling it, by GTK's default and the cairo renderer.
+        ("comparison-view", lambda: ["/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1400x900x24",
+                                     exe("bench-comparison-view"), "--runs", "10"]),
+        ("comparison-view-cairo", lambda: ["/usr/bin/env", "GSK_RENDERER=cairo", "xvfb-run", "-a", "-s",
+                                           "-screen 0 1400x900x24", exe("bench-comparison-view"), "--runs", "10"]),
         ("align-peer", lambda: ["/usr/bin/python3", os.path.join(HERE, "bench-align-peer.py"), cli, lib100k[1],
                                 "3", exe("bench-alignment"), exe("bench-align-driver")]),
     ]

@@ -13,6 +13,7 @@
 #include "px-notes-pane.h"
 #include "px-importer.h"
 #include "px-store.h"
+#include "px-store-events.h"
 #include "px-window.h"
 
 G_BEGIN_DECLS
@@ -66,9 +67,13 @@ struct _PxWindow
   GArray *last_imported;            /* gint64 ids the last import stored, for undo */
   char *import_details;             /* the failures of the last import, for the dialog */
   PxWindowNotes *notes;             /* px-window-notes.c's state */
+  PxEventSnapshot *event_undo;      /* the events before the last change to them */
+  GArray *event_undo_ids;           /* gint64: every event that change touched */
+  AdwToast *event_toast;            /* its toast, dismissed by the next change */
 };
 
 void   _px_window_class_init_actions (GtkWidgetClass *widget_class);
+void   _px_window_init_event_actions (PxWindow       *self);
 void   _px_window_update_actions     (PxWindow       *self);
 void   _px_window_reload             (PxWindow       *self);
 void   _px_window_notify_importing   (PxWindow       *self);

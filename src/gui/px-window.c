@@ -304,6 +304,7 @@ px_window_constructed (GObject *object)
                             G_CALLBACK (selection_changed_cb), self);
 
   _px_window_init_comparison (self);
+  _px_window_init_event_actions (self);
   _px_window_open_notes (self);
   _px_window_reload (self);
   _px_window_update_actions (self);
@@ -326,6 +327,7 @@ px_window_dispose (GObject *object)
   g_clear_object (&self->articles);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->event_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_WINDOW);
   G_OBJECT_CLASS (px_window_parent_class)->dispose (object);
 }
@@ -340,6 +342,8 @@ px_window_finalize (GObject *object)
   g_clear_pointer (&self->queued_paths, g_ptr_array_unref);
   g_clear_pointer (&self->last_imported, g_array_unref);
   g_clear_pointer (&self->import_details, g_free);
+  g_clear_pointer (&self->event_undo, px_event_snapshot_free);
+  g_clear_pointer (&self->event_undo_ids, g_array_unref);
   G_OBJECT_CLASS (px_window_parent_class)->finalize (object);
 }
 
