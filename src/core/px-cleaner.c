@@ -1674,7 +1674,8 @@ find_tail (Unit          *units,
 
   /* The story's names: those of the title and the lead that the first
    * paragraphs name at least twice ("Lohan", not the "Los Angeles" of a
-   * lead that an appended story may name too). */
+   * lead that an appended story may name too), as names: the "Dies" of a
+   * headline is not named by "Williams died". */
   lead_names = g_new0 (guint8, n_ids + 1);
   for (guint s = 0; s < n_title_stems; s++)
     if (title_stems[s] & NAME_BIT)
@@ -1709,7 +1710,7 @@ find_tail (Unit          *units,
       for (guint s = 0; s < unit->n_stems; s++)
         {
           guint8 *name = &lead_names[unit->stems[s] & ID_MASK];
-          if (*name > 0 && *name < 3)
+          if (*name > 0 && *name < 3 && (unit->stems[s] & NAME_BIT))
             (*name)++;
         }
     }
