@@ -42,6 +42,9 @@ print_result (const PxImportResult *result,
 {
   char where[4096];
 
+  for (guint i = 0; result->warnings != NULL && i < result->warnings->len; i++)
+    fprintf (stderr, "%s: warning: %s\n", location (result, where, sizeof where),
+             (const char *) g_ptr_array_index (result->warnings, i));
   switch (result->status)
     {
     case PX_IMPORT_STORED:

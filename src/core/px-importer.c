@@ -56,6 +56,7 @@ px_import_result_free (PxImportResult *result)
   g_free (result->outlet);
   g_free (result->title);
   g_clear_error (&result->error);
+  g_clear_pointer (&result->warnings, g_ptr_array_unref);
   g_free (result);
 }
 
@@ -447,6 +448,8 @@ store_item (PxImporter    *self,
   if (existing < 0)
     return NULL;
   result = result_new (path, item->line, existing > 0 ? PX_IMPORT_DUPLICATE : PX_IMPORT_STORED);
+  if (item->warnings != NULL)
+    result->warnings = g_ptr_array_ref (item->warnings);
   if (existing == 0 && !px_store_insert_article (store, article, store_error))
     {
       px_import_result_free (result);

@@ -28,6 +28,7 @@ typedef struct
   char *outlet;
   char *title;
   GError *error;         /* why it failed */
+  GPtrArray *warnings;   /* strings: what was read but not kept, and why; NULL when none */
 } PxImportResult;
 
 void px_import_result_free (PxImportResult *result);

@@ -38,10 +38,10 @@ _px_window_update_actions (PxWindow *self)
 }
 
 static char *
-describe_failure (const PxImportResult *result)
+describe_problem (const PxImportResult *result,
+                  const char           *reason)
 {
   g_autofree char *name = g_path_get_basename (result->file);
-  const char *reason = result->error != NULL ? result->error->message : _("unknown error");
 
   if (result->line > 0)
     /* Translators: a file, the line (or item) in it, and why it could not be imported */
@@ -50,22 +50,48 @@ describe_failure (const PxImportResult *result)
   return g_strdup_printf (_("%s: %s"), name, reason);
 }
 
+static char *
+describe_failure (const PxImportResult *result)
+{
+  return describe_problem (result, result->error != NULL ? result->error->message
+                                                         : _("unknown error"));
+}
+
+/* Adds one paragraph to @details while there are fewer than
+ * MAX_DETAILED_FAILURES; counts every problem in @n_problems. */
+static void
+add_detail (GString    *details,
+            guint      *n_problems,
+            const char *paragraph)
+{
+  if ((*n_problems)++ < MAX_DETAILED_FAILURES)
+    g_string_append_printf (details, "%s%s", details->len > 0 ? "\n\n" : "", paragraph);
+}
+
 /* One sentence for the toast ("3 articles imported, 1 already in the
- * library, 1 failed: a.html: reason"); @details gets the failures
- * (the first MAX_DETAILED_FAILURES) a paragraph each, or NULL when nothing
- * failed. */
+ * library, 1 failed: a.html: reason"); @details gets the failures and the
+ * warnings (the first MAX_DETAILED_FAILURES) a paragraph each, or NULL when
+ * there were none. */
 char *
 _px_window_describe_import (GPtrArray  *results,
                             char      **details)
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GString) failures = g_string_new (NULL);
+  g_autoptr (GString) problems = g_string_new (NULL);
   const PxImportResult *first_failure = NULL;
-  guint stored = 0, duplicates = 0, failed = 0;
+  guint stored = 0, duplicates = 0, failed = 0, warned = 0, n_problems = 0;
 
   for (guint i = 0; i < results->len; i++)
     {
       const PxImportResult *result = g_ptr_array_index (results, i);
+
+      /* An impossible date and the like: the article is kept without it. */
+      for (guint w = 0; result->warnings != NULL && w < result->warnings->len; w++, warned++)
+        {
+          g_autofree char *line = describe_problem (result, g_ptr_array_index (result->warnings, w));
+
+          add_detail (problems, &n_problems, line);
+        }
 
       switch (result->status)
         {
@@ -78,24 +104,23 @@ _px_window_describe_import (GPtrArray  *results,
         case PX_IMPORT_FAILED:
           if (failed++ == 0)
             first_failure = result;
-          if (failed <= MAX_DETAILED_FAILURES)
-            {
-              g_autofree char *line = describe_failure (result);
+          {
+            g_autofree char *line = describe_failure (result);
 
-              g_string_append_printf (failures, "%s%s", failures->len > 0 ? "\n\n" : "", line);
-            }
+            add_detail (problems, &n_problems, line);
+          }
           break;
         default:
           g_assert_not_reached ();
         }
     }
-  if (failed > MAX_DETAILED_FAILURES)
+  if (n_problems > MAX_DETAILED_FAILURES)
     {
-      g_string_append (failures, "\n\n");
-      g_string_append_printf (failures,
+      g_string_append (problems, "\n\n");
+      g_string_append_printf (problems,
                               ngettext ("… and %u more", "… and %u more",
-                                        failed - MAX_DETAILED_FAILURES),
-                              failed - MAX_DETAILED_FAILURES);
+                                        n_problems - MAX_DETAILED_FAILURES),
+                              n_problems - MAX_DETAILED_FAILURES);
     }
 
   if (stored > 0 || (duplicates == 0 && failed == 0))
@@ -115,10 +140,12 @@ _px_window_describe_import (GPtrArray  *results,
     }
   else if (failed > 1)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u failed", "%u failed", failed), failed));
+  if (warned > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u warning", "%u warnings", warned), warned));
   g_ptr_array_add (parts, NULL);
 
   if (details != NULL)
-    *details = failed > 0 ? g_strdup (failures->str) : NULL;
+    *details = problems->len > 0 ? g_strdup (problems->str) : NULL;
   /* Translators: separates the parts of an import summary */
   return g_strjoinv (_(", "), (char **) parts->pdata);
 }
@@ -155,7 +182,7 @@ import_done_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) results = NULL;
   g_autofree char *summary = NULL;
-  guint n_failed = 0;
+  guint n_failed = 0, n_warned = 0;
 
   results = px_importer_import_finish (PX_IMPORTER (source), result, &error);
   g_clear_object (&self->importer);
@@ -192,9 +219,10 @@ import_done_cb (GObject      *source,
           if (r->status == PX_IMPORT_STORED)
             g_array_append_val (self->last_imported, r->article_id);
           n_failed += r->status == PX_IMPORT_FAILED;
+          n_warned += r->warnings != NULL;
         }
       summary = _px_window_describe_import (results, &self->import_details);
-      if (n_failed > 1)
+      if (n_failed > 1 || n_warned > 0)
         show_toast (self, summary, _("_Details"), "win.show-import-details");
       else if (self->last_imported->len > 0)
         show_toast (self, summary, _("_Undo"), "win.undo-import");

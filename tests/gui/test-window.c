@@ -525,6 +525,47 @@ test_describe_failure (void)
   remove_library (dir, db_path);
 }
 
+/* A warning (an impossible date) is counted in the summary and detailed. */
+static void
+test_describe_warning (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("parallax-gui-XXXXXX", &error);
+  g_autofree char *db_path = g_build_filename (dir, "library.sqlite3", NULL);
+  g_autofree char *dated = g_build_filename (dir, "dated.txt", NULL);
+  g_autoptr (GPtrArray) samples = sample_files ();
+  g_autofree char *text = NULL;
+  g_autofree char *with_date = NULL;
+  const char *files[] = { dated, NULL };
+  g_autoptr (PxStore) store = NULL;
+  g_autoptr (PxImporter) importer = px_importer_new (db_path);
+  g_autoptr (GPtrArray) results = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *details = NULL;
+  char *body;
+
+  /* A real sample article whose date line names a day February lacks. */
+  g_assert_true (g_file_get_contents (g_ptr_array_index (samples, 0), &text, NULL, &error));
+  body = strchr (text, '\n');
+  g_assert_nonnull (body);
+  *body++ = '\0';
+  with_date = g_strdup_printf ("%s\nPublished: 2025-02-30\n%s", text, body);
+  g_assert_true (g_file_set_contents (dated, with_date, -1, &error));
+  store = px_store_open (db_path, &error);
+  g_assert_no_error (error);
+  results = px_importer_import (importer, store, files, NULL, &error);
+  g_assert_no_error (error);
+  summary = _px_window_describe_import (results, &details);
+  g_test_message ("%s\n%s", summary, details);
+  g_assert_cmpstr (summary, ==, "1 article imported, 1 warning");
+  g_assert_true (g_str_has_prefix (details, "dated.txt: "));
+  g_assert_nonnull (strstr (details, "2025-02-30"));
+  g_clear_object (&store);
+  g_clear_object (&importer);
+  g_remove (dated);
+  remove_library (dir, db_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +584,7 @@ main (int   argc,
   g_test_add ("/px/window/close-while-importing", Fixture, NULL, fixture_set_up,
               test_close_while_importing, fixture_tear_down);
   g_test_add_func ("/px/window/describe-failure", test_describe_failure);
+  g_test_add_func ("/px/window/describe-warning", test_describe_warning);
   g_test_add_func ("/px/article-item/snippet-markup", test_snippet_markup);
   g_test_add_func ("/px/article-item/published", test_published);
   return g_test_run ();

@@ -416,7 +416,6 @@ class Hostile(unittest.TestCase):
         self.assertEqual(dates, ["2024-03-12", None, None, None, None])
         self.assert_kept()
 
-    @unittest.expectedFailure  # reported: the importer does not pass the readers' warnings on
     def test_impossible_dates_are_reported(self):
         (jsonl, text, html), result = self.import_impossible_dates()
         message = result.stderr.decode()
