@@ -97,7 +97,8 @@ px_window_compare_files (PxWindow           *self,
       g_string_append_printf (title, "%s%s", i > 0 ? _(" · ") : "", name);
     }
   g_signal_handlers_disconnect_by_func (self->comparison_view, files_compared_cb, self);
-  g_signal_connect_swapped (self->comparison_view, "loaded", G_CALLBACK (files_compared_cb), self);
+  g_signal_connect_object (self->comparison_view, "loaded", G_CALLBACK (files_compared_cb), self,
+                           G_CONNECT_SWAPPED);
   px_comparison_view_compare_files (self->comparison_view, self->store, paths);
   /* The comparison is the page, even of a library empty until now. */
   gtk_stack_set_visible_child_name (self->main_stack, "library");

@@ -917,14 +917,15 @@ _px_window_init_notes (PxWindow *self)
   g_signal_connect_swapped (self->article_view, "notify::article", G_CALLBACK (context_changed_cb), self);
   g_signal_connect_swapped (self->content_stack, "notify::visible-child-name",
                             G_CALLBACK (context_changed_cb), self);
-  g_signal_connect_swapped (self->comparison_view, "loaded", G_CALLBACK (context_changed_cb), self);
-  g_signal_connect_swapped (self->comparison_view, "notify::selected-claim",
-                            G_CALLBACK (update_notes_actions), self);
+  g_signal_connect_object (self->comparison_view, "loaded", G_CALLBACK (context_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison_view, "notify::selected-claim",
+                           G_CALLBACK (update_notes_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->notes_pane, "edit-note", G_CALLBACK (edit_note_cb), self);
   g_signal_connect_swapped (self->notes_pane, "delete-note", G_CALLBACK (delete_note_cb), self);
   claim_pane = px_comparison_view_get_claim_pane (self->comparison_view);
-  g_signal_connect_swapped (claim_pane, "edit-note", G_CALLBACK (edit_note_cb), self);
-  g_signal_connect_swapped (claim_pane, "delete-note", G_CALLBACK (delete_note_cb), self);
+  g_signal_connect_object (claim_pane, "edit-note", G_CALLBACK (edit_note_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (claim_pane, "delete-note", G_CALLBACK (delete_note_cb), self, G_CONNECT_SWAPPED);
   update_notes_actions (self);
 }
 
