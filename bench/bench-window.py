@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # bench-window.py: the window's first frame and memory on a large library, against a bare
-# libadwaita window, and Meld's launch for the two-article comparison.
+# libadwaita window (bench-meld.py times the two-article comparison against Meld).
 #
 # Everything runs under one Xvfb started here (no window manager, GDK_BACKEND=x11). The Parallax
 # window has no first-frame hook, so every program is timed the same way: from just before its
@@ -167,8 +167,7 @@ def main():
             bare_env = dict(env)
             if without_gl(env):
                 bare_env["GDK_DEBUG"] = "gl-disable"
-            a, b = os.path.join(home, "a.txt"), os.path.join(home, "b.txt")
-            ours, ours_cpu, bare_map, bare_cpu, bare_frame, rss, meld, meld_cpu, ours_rss0, bare_rss0 = ([] for _ in range(10))
+            ours, ours_cpu, bare_map, bare_cpu, bare_frame, rss, ours_rss0, bare_rss0 = ([] for _ in range(8))
             # One launch of each first, untimed, so every timed run finds the files in the cache.
             launch(display, [bare], bare_env, quits=True)
             launch(display, [parallax, "--db", library], env)
@@ -184,18 +183,6 @@ def main():
                 ours.append(mapped)
                 ours_cpu.append(cpu)
                 rss.append(resident)
-            if shutil.which("meld"):
-                # Two real articles of the corpus: the comparison Meld would be used for.
-                db = __import__("sqlite3").connect(f"file:{library}?mode=ro", uri=True)
-                for path, (text,) in zip((a, b), db.execute("SELECT clean_text FROM articles ORDER BY id LIMIT 2")):
-                    with open(path, "w", encoding="utf-8") as out:
-                        out.write(text)
-                db.close()
-                launch(display, ["meld", a, b], env)
-                for _ in range(runs):
-                    mapped, cpu, _, _, _ = launch(display, ["meld", a, b], env)
-                    meld.append(mapped)
-                    meld_cpu.append(cpu)
     finally:
         xvfb.terminate()
         xvfb.wait()
@@ -218,8 +205,6 @@ def main():
               f"{med(ours_cpu) / med(bare_cpu):.2f} × CPU  (goal ≤ 1.2)")
     print(f"  parallax resident memory:   {(med(rss) or 0) / 1024:8.1f} MB  ({SETTLE:.0f} s after the map; goal < 200); "
           f"at the map {(med(ours_rss0) or 0) / 1024:.1f} MB, bare window at the map {(med(bare_rss0) or 0) / 1024:.1f} MB")
-    print(f"  meld a.txt b.txt:           {ms(med(meld))}   CPU {ms(med(meld_cpu))}   (the window cannot open a comparison from "
-          f"the command line: `parallax FILE…` imports files; no Parallax figure)")
     figures = [
         {"what": "first frame, library (map)", "value": round(med(ours) * 1e3, 1) if med(ours) else None,
          "unit": "ms", "peer": "bare AdwApplicationWindow",
@@ -229,8 +214,6 @@ def main():
          "peer_value": round(med(bare_cpu) * 1e3, 1) if med(bare_cpu) else None, "goal": "<= 1.2x peer"},
         {"what": "window resident memory, library", "value": round((med(rss) or 0) / 1024, 1), "unit": "MB",
          "peer": "bare window at its map", "peer_value": round((med(bare_rss0) or 0) / 1024, 1), "goal": "< 200 MB"},
-        {"what": "meld a.txt b.txt to its map", "value": None, "unit": "ms", "peer": "meld",
-         "peer_value": round(med(meld) * 1e3, 1) if med(meld) else None, "goal": "1.8x faster than meld"},
     ]
     print("BENCH_JSON " + json.dumps({"name": "window", "figures": figures}))
     return 0
