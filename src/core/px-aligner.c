@@ -52,6 +52,7 @@ typedef struct
   GArray *words;   /* guint ids of the normalised words and numbers, in order */
   GArray *sequence;        /* guint term ids, in order, repeats kept */
   GArray *sequence_flags;  /* guint8 PxParaphraseFlags, one per sequence term */
+  PxParaphraseSentence *paraphrase;  /* the sequence prepared for pairs, by prepare () */
   double total;    /* the terms' summed weight */
 } Sentence;
 
@@ -128,6 +129,7 @@ article_free (Article *article)
       g_array_unref (article->sentences[i].words);
       g_array_unref (article->sentences[i].sequence);
       g_array_unref (article->sentences[i].sequence_flags);
+      px_paraphrase_sentence_free (article->sentences[i].paraphrase);
     }
   g_free (article->sentences);
   g_array_unref (article->ranges);
@@ -662,7 +664,11 @@ prepare (PxAligner *self)
       for (guint s = 0; s < article->n_sentences; s++)
         {
           Sentence *sentence = &article->sentences[s];
+          PxParaphraseText text = { (const guint *) sentence->sequence->data,
+                                    (const guint8 *) sentence->sequence_flags->data,
+                                    sentence->sequence->len };
 
+          sentence->paraphrase = px_paraphrase_sentence_new (&text);
           sentence->total = 0;
           for (guint t = 0; t < sentence->terms->len; t++)
             sentence->total += g_array_index (self->term_weights, double,
@@ -681,21 +687,18 @@ related_terms (guint    a,
   return px_synonyms_share_group (self->term_synonyms[a], self->term_synonyms[b]);
 }
 
-/* The paraphrase features of two sentences; callers pass them in global
- * order (article, then sentence), which keeps the scores symmetric. */
-static void
+/* The paraphrase features of two sentences (only the similarity when it
+ * is below @min_similarity: FALSE); callers pass them in global order
+ * (article, then sentence), which keeps the scores symmetric. */
+static gboolean
 pair_features (PxAligner *self,
                Sentence  *a,
                Sentence  *b,
+               double     min_similarity,
                double    *features)
 {
-  PxParaphraseText x = { (const guint *) a->sequence->data, (const guint8 *) a->sequence_flags->data,
-                         a->sequence->len };
-  PxParaphraseText y = { (const guint *) b->sequence->data, (const guint8 *) b->sequence_flags->data,
-                         b->sequence->len };
-
-  px_paraphrase_features (&x, &y, (const double *) self->term_weights->data, related_terms, self,
-                          features);
+  return px_paraphrase_features (a->paraphrase, b->paraphrase, (const double *) self->term_weights->data,
+                                 related_terms, self, min_similarity, features);
 }
 
 static double
@@ -705,8 +708,7 @@ claim_score (PxAligner *self,
 {
   double features[PX_PARAPHRASE_N_FEATURES];
 
-  pair_features (self, a, b, features);
-  if (features[PX_PARAPHRASE_SIMILARITY] < MIN_CLAIM_SIMILARITY)
+  if (!pair_features (self, a, b, MIN_CLAIM_SIMILARITY, features))
     return 0;
   return px_paraphrase_probability (features);
 }
@@ -730,7 +732,8 @@ px_aligner_score (PxAligner        *self,
   prepare (self);
   if (!in_order (a, b))
     return px_aligner_score (self, b, a);
-  pair_features (self, get_sentence (self, a), get_sentence (self, b), features);
+  /* The similarity alone. */
+  pair_features (self, get_sentence (self, a), get_sentence (self, b), G_MAXDOUBLE, features);
   return features[PX_PARAPHRASE_SIMILARITY];
 }
 
@@ -762,7 +765,7 @@ px_aligner_get_features (PxAligner        *self,
       px_aligner_get_features (self, b, a, features);
       return;
     }
-  pair_features (self, get_sentence (self, a), get_sentence (self, b), features);
+  pair_features (self, get_sentence (self, a), get_sentence (self, b), 0, features);
 }
 
 gboolean
@@ -840,6 +843,9 @@ indexed_score (Index *index,
 
   if (index->article_of[a] == index->article_of[b])
     return claim_score (index->self, index->sentences[a], index->sentences[b]);
+  /* bsearch () on an empty list would be handed a NULL array. */
+  if (list->len == 0)
+    return 0;
   found = bsearch (&key, list->data, list->len, sizeof (Scored), compare_scored);
   return found != NULL ? found->score : 0;
 }

@@ -5,7 +5,15 @@
  * change a figure, a name or a negation. The features below (overlap with
  * synonyms, containment, word order, n-grams, what is left unmatched and
  * how rare it is, numbers, names, negations) are those of the better
- * non-neural paraphrase systems; a logistic model weighs them.
+ * non-neural paraphrase systems; to them come machine-translation metrics
+ * (BLEU's n-gram precisions both ways, a METEOR-like score, a word edit
+ * rate), as in Madnani, Tetreault & Chodorow (2012). A logistic model
+ * weighs them all.
+ *
+ * A sentence is compared with many others: its distinct terms, n-grams
+ * and position masks are sorted once (PxParaphraseSentence), so a pair
+ * costs merges, a bit-parallel common subsequence and one small edit
+ * distance table.
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,6 +33,8 @@ static const char *feature_names[PX_PARAPHRASE_N_FEATURES] = {
   "similarity", "containment", "coverage", "number_mismatch", "negation_mismatch",
   "order", "content_order", "bigrams", "trigrams", "length_difference", "unmatched",
   "unmatched_top", "unmatched_top_min", "name_mismatch", "similarity_squared",
+  "bleu1_a", "bleu2_a", "bleu3_a", "bleu4_a", "bleu1_b", "bleu2_b", "bleu3_b", "bleu4_b",
+  "meteor_min", "meteor_max", "edit_rate",
 };
 
 const char *
@@ -39,14 +49,50 @@ typedef struct
 {
   guint term;
   guint8 flags;
-  gboolean matched;  /* the other side has it, or a synonym of it */
-  guint renamed;     /* the other side's term it stands for (b's side), else itself */
 } Item;
 
+#define BLEU_ORDER 4
+#define NONE G_MAXUINT
+/* matched_b's value for a word matched by a synonym, not by itself */
+#define SYNONYM 2
+/* METEOR's fragmentation penalty: γ · (chunks / matches)^β, and its
+ * weight of recall over precision α (Lavie & Agarwal 2007) */
+#define METEOR_GAMMA 0.5
+#define METEOR_BETA 3.0
+#define METEOR_ALPHA 0.9
+
+/* A term n-gram as BLEU counts them, n ≤ 4, zeros after the n-th. */
 typedef struct
 {
-  guint t[3];
-} Gram;
+  guint t[BLEU_ORDER];
+} Ngram;
+
+struct _PxParaphraseSentence
+{
+  guint length;
+  guint *terms;
+  guint8 *flags;
+  Item *items;           /* distinct terms, ascending */
+  guint n_items;
+  guint *position_item;  /* per position: its item */
+  guint *content_item;   /* per content (not stop word) position: its item */
+  guint n_content;
+  /* Per item, the bits of its positions (then of its content positions),
+   * for bit-parallel longest common subsequences. */
+  guint64 *masks;
+  guint n_words;
+  guint64 *content_masks;
+  guint n_content_words;
+  /* The distinct n-grams of terms (n = 1 … 4, at n - 1) sorted, with
+   * their counts, and as items */
+  Ngram *ngrams[BLEU_ORDER];
+  guint *ngram_counts[BLEU_ORDER];
+  Ngram *ngram_items[BLEU_ORDER];
+  guint n_ngrams[BLEU_ORDER];
+  /* METEOR: per item, its positions (item_positions[item_start[i] …]) */
+  guint *item_start;
+  guint *item_positions;
+};
 
 static int
 compare_items (gconstpointer a,
@@ -57,125 +103,362 @@ compare_items (gconstpointer a,
   return x->term < y->term ? -1 : x->term > y->term;
 }
 
-static int
-compare_grams (gconstpointer a,
-               gconstpointer b)
+static guint
+find_item (const PxParaphraseSentence *self,
+           guint                       term)
 {
-  return memcmp (a, b, sizeof (Gram));
+  Item key = { term, 0 };
+  const Item *item = bsearch (&key, self->items, self->n_items, sizeof (Item), compare_items);
+
+  return item - self->items;
 }
 
-/* The distinct terms of @text, ascending; returns how many. */
-static guint
-distinct_items (const PxParaphraseText *text,
-                Item                   *items)
+static int
+compare_ngrams (gconstpointer a,
+                gconstpointer b)
 {
+  return memcmp (a, b, sizeof (Ngram));
+}
+
+/* An n-gram where it first occurs, to sort with it. */
+typedef struct
+{
+  Ngram ngram;
+  guint position;
+} Occurrence;
+
+static void
+prepare_ngrams (PxParaphraseSentence *self,
+                guint                 n)
+{
+  guint count = self->length >= n ? self->length - n + 1 : 0, unique = 0;
+  g_autofree Occurrence *occurrences = g_new0 (Occurrence, count + 1);
+  Ngram *ngrams = g_new0 (Ngram, count + 1), *items = g_new0 (Ngram, count + 1);
+  guint *counts = g_new0 (guint, count + 1);
+
+  for (guint i = 0; i < count; i++)
+    {
+      memcpy (occurrences[i].ngram.t, self->terms + i, n * sizeof (guint));
+      occurrences[i].position = i;
+    }
+  /* Ngram comes first in Occurrence: compare_ngrams () orders them. */
+  qsort (occurrences, count, sizeof (Occurrence), compare_ngrams);
+  for (guint i = 0; i < count; i++)
+    if (unique > 0 && compare_ngrams (&ngrams[unique - 1], &occurrences[i].ngram) == 0)
+      counts[unique - 1]++;
+    else
+      {
+        ngrams[unique] = occurrences[i].ngram;
+        for (guint c = 0; c < n; c++)
+          items[unique].t[c] = self->position_item[occurrences[i].position + c];
+        counts[unique++] = 1;
+      }
+  self->ngrams[n - 1] = ngrams;
+  self->ngram_counts[n - 1] = counts;
+  self->ngram_items[n - 1] = items;
+  self->n_ngrams[n - 1] = unique;
+}
+
+PxParaphraseSentence *
+px_paraphrase_sentence_new (const PxParaphraseText *text)
+{
+  PxParaphraseSentence *self = g_new0 (PxParaphraseSentence, 1);
   guint n = 0;
 
-  for (guint i = 0; i < text->length; i++)
-    items[i] = (Item) { text->terms[i], text->flags[i], FALSE, text->terms[i] };
+  g_return_val_if_fail (text != NULL, NULL);
+
+  self->length = text->length;
+  self->terms = g_new0 (guint, text->length + 1);
+  self->flags = g_new0 (guint8, text->length + 1);
   if (text->length > 0)
-    qsort (items, text->length, sizeof (Item), compare_items);
+    {
+      memcpy (self->terms, text->terms, text->length * sizeof (guint));
+      memcpy (self->flags, text->flags, text->length);
+    }
+  self->items = g_new (Item, text->length + 1);
   for (guint i = 0; i < text->length; i++)
-    if (n > 0 && items[n - 1].term == items[i].term)
-      items[n - 1].flags |= items[i].flags;
+    self->items[i] = (Item) { text->terms[i], text->flags[i] };
+  if (text->length > 0)
+    qsort (self->items, text->length, sizeof (Item), compare_items);
+  for (guint i = 0; i < text->length; i++)
+    if (n > 0 && self->items[n - 1].term == self->items[i].term)
+      self->items[n - 1].flags |= self->items[i].flags;
     else
-      items[n++] = items[i];
-  return n;
+      self->items[n++] = self->items[i];
+  self->n_items = n;
+
+  self->position_item = g_new (guint, text->length + 1);
+  self->content_item = g_new (guint, text->length + 1);
+  for (guint i = 0; i < text->length; i++)
+    {
+      self->position_item[i] = find_item (self, text->terms[i]);
+      if (!(text->flags[i] & PX_PARAPHRASE_STOP))
+        self->content_item[self->n_content++] = self->position_item[i];
+    }
+  self->n_words = (self->length + 63) / 64;
+  self->n_content_words = (self->n_content + 63) / 64;
+  self->masks = g_new0 (guint64, (gsize) n * self->n_words + 1);
+  self->content_masks = g_new0 (guint64, (gsize) n * self->n_content_words + 1);
+  for (guint i = 0; i < self->length; i++)
+    self->masks[self->position_item[i] * self->n_words + i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
+  for (guint i = 0; i < self->n_content; i++)
+    self->content_masks[self->content_item[i] * self->n_content_words + i / 64] |=
+      G_GUINT64_CONSTANT (1) << (i % 64);
+  for (guint n = 1; n <= BLEU_ORDER; n++)
+    prepare_ngrams (self, n);
+  self->item_start = g_new0 (guint, self->n_items + 1);
+  self->item_positions = g_new (guint, self->length + 1);
+  for (guint i = 0; i < self->length; i++)
+    self->item_start[self->position_item[i] + 1]++;
+  for (guint i = 0; i < self->n_items; i++)
+    self->item_start[i + 1] += self->item_start[i];
+  {
+    g_autofree guint *next = g_memdup2 (self->item_start, (self->n_items + 1) * sizeof (guint));
+
+    for (guint i = 0; i < self->length; i++)
+      self->item_positions[next[self->position_item[i]]++] = i;
+  }
+  return self;
 }
 
-static guint
-lcs (const guint *x,
-     guint        nx,
-     const guint *y,
-     guint        ny,
-     guint       *row)
+void
+px_paraphrase_sentence_free (PxParaphraseSentence *self)
 {
-  memset (row, 0, (ny + 1) * sizeof (guint));
-  for (guint i = 0; i < nx; i++)
+  if (self == NULL)
+    return;
+  g_free (self->terms);
+  g_free (self->flags);
+  g_free (self->items);
+  g_free (self->position_item);
+  g_free (self->content_item);
+  g_free (self->masks);
+  g_free (self->content_masks);
+  for (guint n = 0; n < BLEU_ORDER; n++)
     {
-      guint diagonal = 0;
+      g_free (self->ngrams[n]);
+      g_free (self->ngram_counts[n]);
+      g_free (self->ngram_items[n]);
+    }
+  g_free (self->item_start);
+  g_free (self->item_positions);
+  g_free (self);
+}
 
-      for (guint j = 0; j < ny; j++)
+/* The longest common subsequence of x (bit masks of its positions per
+ * item, @m positions) and y (items of the other sentence, mapped to x's
+ * by @b_to_a), by the bit-parallel method of Crochemore et al. (2001):
+ * the number of zero bits left in V. */
+static guint
+lcs (const guint64 *masks,
+     guint          n_words,
+     guint          m,
+     const guint   *y,
+     guint          ny,
+     const guint   *b_to_a)
+{
+  guint64 stack[4], *heap = n_words > G_N_ELEMENTS (stack) ? g_new (guint64, n_words) : NULL;
+  guint64 *v = heap != NULL ? heap : stack;
+  guint zeros = 0;
+
+  for (guint w = 0; w < n_words; w++)
+    v[w] = ~G_GUINT64_CONSTANT (0);
+  for (guint k = 0; k < ny; k++)
+    {
+      guint i = b_to_a[y[k]];
+      const guint64 *mask;
+      guint64 carry = 0;
+
+      if (i == NONE)
+        continue;
+      mask = masks + (gsize) i * n_words;
+      for (guint w = 0; w < n_words; w++)
         {
-          guint above = row[j + 1];
+          guint64 u = v[w] & mask[w], sum = v[w] + u, total = sum + carry;
 
-          row[j + 1] = x[i] == y[j] ? diagonal + 1 : MAX (above, row[j]);
-          diagonal = above;
+          carry = (sum < v[w]) | (total < sum);
+          v[w] = total | (v[w] & ~mask[w]);
         }
     }
-  return row[ny];
+  for (guint w = 0; w < n_words; w++)
+    {
+      guint bits = MIN (64, m - 64 * w);
+      guint64 valid = bits == 64 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << bits) - 1;
+
+      zeros += bits - __builtin_popcountll (v[w] & valid);
+    }
+  g_free (heap);
+  return zeros;
 }
 
-/* Dice overlap of the distinct n-grams of two term sequences. */
+/* Dice overlap of the distinct n-grams (n = k + 1) of a and of b, b's words renamed
+ * to the synonyms they matched in a. Renaming is one to one and onto
+ * terms b lacks, so b's distinct n-grams stay distinct. */
 static double
-gram_overlap (const guint *x,
-              guint        nx,
-              const guint *y,
-              guint        ny,
-              guint        n,
-              Gram        *grams)
+gram_overlap (const PxParaphraseSentence *a,
+              const PxParaphraseSentence *b,
+              guint                       k,
+              const guint                *b_to_a,
+              gboolean                    renamed)
 {
-  guint gx = nx >= n ? nx - n + 1 : 0, gy = ny >= n ? ny - n + 1 : 0;
-  guint ux = 0, uy = 0, shared = 0, i = 0, j = 0;
-  Gram *a = grams, *b = grams + gx;
+  guint ux = a->n_ngrams[k], uy = b->n_ngrams[k], shared = 0, i = 0, j = 0;
 
-  if (gx + gy == 0)
+  if (ux + uy == 0)
     return 0;
-  memset (grams, 0, (gx + gy) * sizeof (Gram));
-  for (guint k = 0; k < gx; k++)
-    memcpy (a[k].t, x + k, n * sizeof (guint));
-  for (guint k = 0; k < gy; k++)
-    memcpy (b[k].t, y + k, n * sizeof (guint));
-  qsort (a, gx, sizeof (Gram), compare_grams);
-  qsort (b, gy, sizeof (Gram), compare_grams);
-  for (guint k = 0; k < gx; k++)
-    if (ux == 0 || compare_grams (&a[ux - 1], &a[k]) != 0)
-      a[ux++] = a[k];
-  for (guint k = 0; k < gy; k++)
-    if (uy == 0 || compare_grams (&b[uy - 1], &b[k]) != 0)
-      b[uy++] = b[k];
-  while (i < ux && j < uy)
+  if (!renamed)
+    while (i < ux && j < uy)
+      {
+        int order = compare_ngrams (&a->ngrams[k][i], &b->ngrams[k][j]);
+
+        if (order == 0)
+          shared++, i++, j++;
+        else if (order < 0)
+          i++;
+        else
+          j++;
+      }
+  else
+    for (j = 0; j < uy; j++)
+      {
+        Ngram gram = { { 0 } };
+
+        for (guint c = 0; c <= k; c++)
+          {
+            guint item = b->ngram_items[k][j].t[c];
+
+            gram.t[c] = b_to_a[item] != NONE ? a->items[b_to_a[item]].term : b->items[item].term;
+          }
+        shared += bsearch (&gram, a->ngrams[k], ux, sizeof (Ngram), compare_ngrams) != NULL;
+      }
+  return 2.0 * shared / (ux + uy);
+}
+
+/* The n-grams a and b share, each counted as often as the side with fewer
+ * has it (BLEU's clipped counts). */
+static guint
+clipped_ngrams (const PxParaphraseSentence *a,
+                const PxParaphraseSentence *b,
+                guint                       k)
+{
+  guint shared = 0, i = 0, j = 0;
+
+  while (i < a->n_ngrams[k] && j < b->n_ngrams[k])
     {
-      int order = compare_grams (&a[i], &b[j]);
+      int order = compare_ngrams (&a->ngrams[k][i], &b->ngrams[k][j]);
 
       if (order == 0)
-        shared++, i++, j++;
+        shared += MIN (a->ngram_counts[k][i], b->ngram_counts[k][j]), i++, j++;
       else if (order < 0)
         i++;
       else
         j++;
     }
-  return 2.0 * shared / (ux + uy);
+  return shared;
 }
 
-void
-px_paraphrase_features (const PxParaphraseText  *a,
-                        const PxParaphraseText  *b,
-                        const double            *weights,
-                        PxParaphraseRelatedFunc  related,
-                        gpointer                 user_data,
-                        double                  *features)
+/* Word-level Levenshtein distance, words equal when they are one term. */
+static guint
+edit_distance (const PxParaphraseSentence *a,
+               const PxParaphraseSentence *b,
+               const guint                *b_to_a,
+               const guint8               *matched_b)
+{
+  guint stack[2 * STACK_TERMS + 2];
+  g_autofree guint *heap = b->length < STACK_TERMS ? NULL : g_new (guint, b->length + 1);
+  guint *row = heap != NULL ? heap : stack;
+
+  for (guint j = 0; j <= b->length; j++)
+    row[j] = j;
+  for (guint i = 0; i < a->length; i++)
+    {
+      guint diagonal = row[0], item = a->position_item[i];
+
+      row[0] = i + 1;
+      for (guint j = 0; j < b->length; j++)
+        {
+          guint y = b->position_item[j], above = row[j + 1];
+          gboolean same = b_to_a[y] == item && matched_b[y] != SYNONYM;
+
+          row[j + 1] = MIN (MIN (above, row[j]) + 1, diagonal + !same);
+          diagonal = above;
+        }
+    }
+  return row[b->length];
+}
+
+/* METEOR (Banerjee & Lavie 2005) on terms (stems) and synonyms: the
+ * harmonic mean of precision and recall, recall weighted, less a penalty
+ * for matches that come in many fragments; the lower and the higher of
+ * the scores with a and with b as the reference. Each word of b matched
+ * in a takes the next unused occurrence of its match, in order. */
+static void
+meteor (const PxParaphraseSentence *a,
+        const PxParaphraseSentence *b,
+        const guint                *b_to_a,
+        double                     *lower,
+        double                     *higher)
+{
+  guint stack[STACK_TERMS + 1];
+  g_autofree guint *heap = a->n_items < STACK_TERMS ? NULL : g_new (guint, a->n_items + 1);
+  guint *used = heap != NULL ? heap : stack;
+  guint matches = 0, chunks = 0, previous = NONE;
+  double precision, recall, penalty, f_a, f_b;
+
+  memset (used, 0, a->n_items * sizeof (guint));
+  for (guint j = 0; j < b->length; j++)
+    {
+      guint item = b_to_a[b->position_item[j]], position;
+
+      if (item == NONE || used[item] == a->item_start[item + 1] - a->item_start[item])
+        {
+          previous = NONE;
+          continue;
+        }
+      position = a->item_positions[a->item_start[item] + used[item]++];
+      matches++;
+      chunks += previous == NONE || position != previous + 1;
+      previous = position;
+    }
+  if (matches == 0)
+    {
+      *lower = *higher = 0;
+      return;
+    }
+  precision = (double) matches / b->length;
+  recall = (double) matches / a->length;
+  penalty = 1 - METEOR_GAMMA * pow ((double) chunks / matches, METEOR_BETA);
+  f_a = precision * recall / (METEOR_ALPHA * precision + (1 - METEOR_ALPHA) * recall) * penalty;
+  f_b = precision * recall / (METEOR_ALPHA * recall + (1 - METEOR_ALPHA) * precision) * penalty;
+  *lower = MIN (f_a, f_b);
+  *higher = MAX (f_a, f_b);
+}
+
+gboolean
+px_paraphrase_features (const PxParaphraseSentence *a,
+                        const PxParaphraseSentence *b,
+                        const double               *weights,
+                        PxParaphraseRelatedFunc     related,
+                        gpointer                    user_data,
+                        double                      min_similarity,
+                        double                     *features)
 {
   /* Scored very often: sentences of usual length need no allocation. */
-  Item stack_items[2 * STACK_TERMS + 2];
-  guint stack_terms[4 * STACK_TERMS + 4];
-  Gram stack_grams[2 * STACK_TERMS + 1];
-  gboolean small = a->length <= STACK_TERMS && b->length <= STACK_TERMS;
-  g_autofree Item *heap_items = small ? NULL : g_new (Item, a->length + b->length + 2);
-  g_autofree guint *heap_terms = small ? NULL : g_new (guint, a->length + 3 * b->length + 4);
-  g_autofree Gram *heap_grams = small ? NULL : g_new (Gram, a->length + b->length + 1);
-  Item *items_a = small ? stack_items : heap_items;
-  Item *items_b = items_a + a->length + 1;
-  guint *content_a = small ? stack_terms : heap_terms;
-  guint *sequence_b = content_a + a->length + 1;
-  guint *content_b = sequence_b + b->length + 1;
-  guint *row = content_b + b->length + 1;
-  Gram *grams = small ? stack_grams : heap_grams;
-  guint na = distinct_items (a, items_a), nb = distinct_items (b, items_b);
-  guint n_content_a = 0, n_content_b = 0, unmatched_a = 0, unmatched_b = 0, names = 0;
+  guint8 stack_matched[2 * STACK_TERMS + 2];
+  guint stack_b_to_a[STACK_TERMS + 1];
+  gboolean small = a->n_items <= STACK_TERMS && b->n_items <= STACK_TERMS;
+  g_autofree guint8 *heap_matched = small ? NULL : g_new (guint8, a->n_items + b->n_items + 2);
+  g_autofree guint *heap_b_to_a = small ? NULL : g_new (guint, b->n_items + 1);
+  guint8 *matched_a = small ? stack_matched : heap_matched;
+  guint8 *matched_b = matched_a + a->n_items + 1;
+  guint *b_to_a = small ? stack_b_to_a : heap_b_to_a;
+  const Item *items_a = a->items, *items_b = b->items;
+  guint na = a->n_items, nb = b->n_items;
+  guint unmatched_a = 0, unmatched_b = 0, names = 0;
   double total_a = 0, total_b = 0, shared = 0, top_a = 0, top_b = 0, similarity;
-  gboolean numbers_differ = FALSE, negations_differ = FALSE;
+  gboolean numbers_differ = FALSE, negations_differ = FALSE, renamed = FALSE;
 
+  memset (matched_a, 0, na + nb + 2);
+  for (guint j = 0; j < nb; j++)
+    b_to_a[j] = NONE;
   for (guint i = 0; i < na; i++)
     total_a += weights[items_a[i].term];
   for (guint j = 0; j < nb; j++)
@@ -186,7 +469,8 @@ px_paraphrase_features (const PxParaphraseText  *a,
     if (items_a[i].term == items_b[j].term)
       {
         shared += weights[items_a[i].term];
-        items_a[i++].matched = items_b[j++].matched = TRUE;
+        b_to_a[j] = i;
+        matched_a[i++] = matched_b[j++] = TRUE;
       }
     else if (items_a[i].term < items_b[j].term)
       i++;
@@ -194,22 +478,32 @@ px_paraphrase_features (const PxParaphraseText  *a,
       j++;
   for (guint i = 0; related != NULL && i < na; i++)
     {
-      Item *x = &items_a[i];
+      const Item *x = &items_a[i];
 
-      if (x->matched || (x->flags & (PX_PARAPHRASE_STOP | PX_PARAPHRASE_NUMBER)))
+      if (matched_a[i] || (x->flags & (PX_PARAPHRASE_STOP | PX_PARAPHRASE_NUMBER)))
         continue;
       for (guint j = 0; j < nb; j++)
         {
-          Item *y = &items_b[j];
+          const Item *y = &items_b[j];
 
-          if (y->matched || (y->flags & (PX_PARAPHRASE_STOP | PX_PARAPHRASE_NUMBER)) ||
+          if (matched_b[j] || (y->flags & (PX_PARAPHRASE_STOP | PX_PARAPHRASE_NUMBER)) ||
               !related (x->term, y->term, user_data))
             continue;
-          x->matched = y->matched = TRUE;
-          y->renamed = x->term;
+          matched_a[i] = TRUE;
+          matched_b[j] = SYNONYM;
+          b_to_a[j] = i;
+          renamed = TRUE;
           shared += (weights[x->term] + weights[y->term]) / 2;
           break;
         }
+    }
+
+  similarity = total_a + total_b > 0 ? 2 * shared / (total_a + total_b) : 0;
+  if (similarity < min_similarity)
+    {
+      memset (features, 0, PX_PARAPHRASE_N_FEATURES * sizeof (double));
+      features[PX_PARAPHRASE_SIMILARITY] = similarity;
+      return FALSE;
     }
 
   /* What is left on each side, and whether numbers, negations, names differ. */
@@ -217,7 +511,7 @@ px_paraphrase_features (const PxParaphraseText  *a,
     {
       const Item *x = &items_a[i];
 
-      if (x->matched || (x->flags & PX_PARAPHRASE_STOP))
+      if (matched_a[i] || (x->flags & PX_PARAPHRASE_STOP))
         continue;
       unmatched_a++;
       top_a = MAX (top_a, weights[x->term]);
@@ -227,58 +521,59 @@ px_paraphrase_features (const PxParaphraseText  *a,
     {
       const Item *y = &items_b[j];
 
-      if (y->matched || (y->flags & PX_PARAPHRASE_STOP))
+      if (matched_b[j] || (y->flags & PX_PARAPHRASE_STOP))
         continue;
       unmatched_b++;
       top_b = MAX (top_b, weights[y->term]);
       names += (y->flags & (PX_PARAPHRASE_NAME | PX_PARAPHRASE_NUMBER)) == PX_PARAPHRASE_NAME;
     }
   for (guint i = 0; i < na; i++)
-    if (!items_a[i].matched)
+    if (!matched_a[i])
       {
         numbers_differ |= (items_a[i].flags & PX_PARAPHRASE_NUMBER) != 0;
         negations_differ |= (items_a[i].flags & PX_PARAPHRASE_NEGATION) != 0;
       }
   for (guint j = 0; j < nb; j++)
-    if (!items_b[j].matched)
+    if (!matched_b[j])
       {
         numbers_differ |= (items_b[j].flags & PX_PARAPHRASE_NUMBER) != 0;
         negations_differ |= (items_b[j].flags & PX_PARAPHRASE_NEGATION) != 0;
       }
 
-  /* Word order: b's words renamed to the synonyms they matched in a. */
-  for (guint k = 0; k < b->length; k++)
-    {
-      Item key = { b->terms[k], 0, FALSE, 0 };
-      const Item *item = bsearch (&key, items_b, nb, sizeof (Item), compare_items);
-
-      sequence_b[k] = item->renamed;
-      if (!(b->flags[k] & PX_PARAPHRASE_STOP))
-        content_b[n_content_b++] = item->renamed;
-    }
-  for (guint k = 0; k < a->length; k++)
-    if (!(a->flags[k] & PX_PARAPHRASE_STOP))
-      content_a[n_content_a++] = a->terms[k];
-
-  similarity = total_a + total_b > 0 ? 2 * shared / (total_a + total_b) : 0;
   features[PX_PARAPHRASE_SIMILARITY] = similarity;
   features[PX_PARAPHRASE_SIMILARITY_SQUARED] = similarity * similarity;
   features[PX_PARAPHRASE_CONTAINMENT] = MIN (total_a, total_b) > 0 ? shared / MIN (total_a, total_b) : 0;
   features[PX_PARAPHRASE_COVERAGE] = MAX (total_a, total_b) > 0 ? shared / MAX (total_a, total_b) : 0;
   features[PX_PARAPHRASE_NUMBER_MISMATCH] = numbers_differ;
   features[PX_PARAPHRASE_NEGATION_MISMATCH] = negations_differ;
+  /* Word order: b's words renamed to the synonyms they matched in a. */
   features[PX_PARAPHRASE_ORDER] = a->length + b->length > 0
-    ? 2.0 * lcs (a->terms, a->length, sequence_b, b->length, row) / (a->length + b->length) : 0;
-  features[PX_PARAPHRASE_CONTENT_ORDER] = n_content_a + n_content_b > 0
-    ? 2.0 * lcs (content_a, n_content_a, content_b, n_content_b, row) / (n_content_a + n_content_b) : 0;
-  features[PX_PARAPHRASE_BIGRAMS] = gram_overlap (a->terms, a->length, sequence_b, b->length, 2, grams);
-  features[PX_PARAPHRASE_TRIGRAMS] = gram_overlap (a->terms, a->length, sequence_b, b->length, 3, grams);
+    ? 2.0 * lcs (a->masks, a->n_words, a->length, b->position_item, b->length, b_to_a)
+      / (a->length + b->length) : 0;
+  features[PX_PARAPHRASE_CONTENT_ORDER] = a->n_content + b->n_content > 0
+    ? 2.0 * lcs (a->content_masks, a->n_content_words, a->n_content, b->content_item, b->n_content, b_to_a)
+      / (a->n_content + b->n_content) : 0;
+  features[PX_PARAPHRASE_BIGRAMS] = gram_overlap (a, b, 1, b_to_a, renamed);
+  features[PX_PARAPHRASE_TRIGRAMS] = gram_overlap (a, b, 2, b_to_a, renamed);
   features[PX_PARAPHRASE_LENGTH_DIFFERENCE] = MAX (a->length, b->length) > 0
     ? fabs ((double) a->length - b->length) / MAX (a->length, b->length) : 0;
   features[PX_PARAPHRASE_UNMATCHED] = MIN (MAX (unmatched_a, unmatched_b), MAX_UNMATCHED);
   features[PX_PARAPHRASE_UNMATCHED_TOP] = MAX (top_a, top_b);
   features[PX_PARAPHRASE_UNMATCHED_TOP_MIN] = MIN (top_a, top_b);
   features[PX_PARAPHRASE_NAME_MISMATCH] = MIN (names, MAX_NAME_MISMATCH);
+
+  for (guint n = 1; n <= BLEU_ORDER; n++)
+    {
+      guint shared_ngrams = clipped_ngrams (a, b, n - 1);
+      guint count_a = a->length >= n ? a->length - n + 1 : 0, count_b = b->length >= n ? b->length - n + 1 : 0;
+
+      features[PX_PARAPHRASE_BLEU1_A + n - 1] = count_a > 0 ? (double) shared_ngrams / count_a : 0;
+      features[PX_PARAPHRASE_BLEU1_B + n - 1] = count_b > 0 ? (double) shared_ngrams / count_b : 0;
+    }
+  meteor (a, b, b_to_a, &features[PX_PARAPHRASE_METEOR_MIN], &features[PX_PARAPHRASE_METEOR_MAX]);
+  features[PX_PARAPHRASE_EDIT_RATE] = MAX (a->length, b->length) > 0
+    ? (double) edit_distance (a, b, b_to_a, matched_b) / MAX (a->length, b->length) : 0;
+  return TRUE;
 }
 
 /* The model's coefficients: one per feature, then the intercept. */

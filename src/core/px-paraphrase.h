@@ -26,6 +26,10 @@ typedef struct
   guint         length;
 } PxParaphraseText;
 
+/* A sentence prepared once for many comparisons: its distinct terms,
+ * n-grams and positions, sorted, so that a pair needs only merges. */
+typedef struct _PxParaphraseSentence PxParaphraseSentence;
+
 /* Whether two different terms can stand for one another (synonyms). */
 typedef gboolean (*PxParaphraseRelatedFunc) (guint    a,
                                              guint    b,
@@ -48,26 +52,48 @@ typedef enum
   PX_PARAPHRASE_UNMATCHED_TOP_MIN,  /* the smaller of the two sides' rarest */
   PX_PARAPHRASE_NAME_MISMATCH,      /* names on one side only (≤ 4) */
   PX_PARAPHRASE_SIMILARITY_SQUARED,
+  /* Machine-translation metrics (Madnani, Tetreault & Chodorow 2012). */
+  PX_PARAPHRASE_BLEU1_A,            /* clipped shared term n-grams / a's n-grams, n = 1 */
+  PX_PARAPHRASE_BLEU2_A,
+  PX_PARAPHRASE_BLEU3_A,
+  PX_PARAPHRASE_BLEU4_A,
+  PX_PARAPHRASE_BLEU1_B,            /* the same over b's n-grams */
+  PX_PARAPHRASE_BLEU2_B,
+  PX_PARAPHRASE_BLEU3_B,
+  PX_PARAPHRASE_BLEU4_B,
+  PX_PARAPHRASE_METEOR_MIN,         /* METEOR-like score, the lower of the two references */
+  PX_PARAPHRASE_METEOR_MAX,         /* and the higher */
+  PX_PARAPHRASE_EDIT_RATE,          /* word edit distance / the longer length (TER without shifts) */
   PX_PARAPHRASE_N_FEATURES
 } PxParaphraseFeature;
 
 /* The name of @feature in data/align/paraphrase-weights.txt. */
 const char *px_paraphrase_feature_name   (PxParaphraseFeature      feature);
 
+/* Prepares @text (copied) for px_paraphrase_features (). */
+PxParaphraseSentence *
+            px_paraphrase_sentence_new   (const PxParaphraseText  *text);
+void        px_paraphrase_sentence_free  (PxParaphraseSentence    *self);
+
 /* Fills @features (PX_PARAPHRASE_N_FEATURES values) for @a and @b, with
  * @weights (by term id) for the rarity of terms and @related (may be
  * NULL) for synonyms. Related words of @b are matched to those of @a, so
- * put the pair in a fixed order for symmetric results. */
-void        px_paraphrase_features       (const PxParaphraseText  *a,
-                                          const PxParaphraseText  *b,
+ * put the pair in a fixed order for symmetric results. A pair whose
+ * similarity is below @min_similarity gets only that (the other features
+ * 0) and FALSE: the rest costs more than all candidate pairs need. */
+gboolean    px_paraphrase_features       (const PxParaphraseSentence *a,
+                                          const PxParaphraseSentence *b,
                                           const double            *weights,
                                           PxParaphraseRelatedFunc  related,
                                           gpointer                 user_data,
+                                          double                   min_similarity,
                                           double                  *features);
 
 /* How likely the features are those of a paraphrase, from 0 to 1: a
  * logistic model fitted on the MSRP training split
  * (data/align/paraphrase-weights.txt, see build-aux/fit-paraphrase-weights.py). */
 double      px_paraphrase_probability    (const double            *features);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxParaphraseSentence, px_paraphrase_sentence_free)
 
 G_END_DECLS

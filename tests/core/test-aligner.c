@@ -236,29 +236,56 @@ test_aligner_paraphrase_features (void)
   static const guint8 plain[] = { 0, 0, 0, 0, 0 };
   static const guint8 number_flags[] = { 0, 0, PX_PARAPHRASE_NUMBER, 0, 0 };
   static const double weights[8] = { 1, 1, 1, 1, 1, 1, 1, 1 };
-  const PxParaphraseText x = { a, number_flags, 5 }, y = { numbers, number_flags, 5 };
-  const PxParaphraseText s = { a, plain, 5 }, t = { synonym, plain, 5 };
+  const PxParaphraseText x_text = { a, number_flags, 5 }, y_text = { numbers, number_flags, 5 };
+  const PxParaphraseText s_text = { a, plain, 5 }, t_text = { synonym, plain, 5 };
+  g_autoptr (PxParaphraseSentence) x = px_paraphrase_sentence_new (&x_text);
+  g_autoptr (PxParaphraseSentence) y = px_paraphrase_sentence_new (&y_text);
+  g_autoptr (PxParaphraseSentence) s = px_paraphrase_sentence_new (&s_text);
+  g_autoptr (PxParaphraseSentence) t = px_paraphrase_sentence_new (&t_text);
   double same[PX_PARAPHRASE_N_FEATURES], changed[PX_PARAPHRASE_N_FEATURES], related[PX_PARAPHRASE_N_FEATURES];
 
-  px_paraphrase_features (&x, &x, weights, NULL, NULL, same);
+  px_paraphrase_features (x, x, weights, NULL, NULL, 0, same);
   g_assert_cmpfloat (same[PX_PARAPHRASE_SIMILARITY], ==, 1);
   g_assert_cmpfloat (same[PX_PARAPHRASE_ORDER], ==, 1);
   g_assert_cmpfloat (same[PX_PARAPHRASE_NUMBER_MISMATCH], ==, 0);
 
-  px_paraphrase_features (&x, &y, weights, NULL, NULL, changed);
+  px_paraphrase_features (x, y, weights, NULL, NULL, 0, changed);
   g_assert_cmpfloat_with_epsilon (changed[PX_PARAPHRASE_SIMILARITY], 0.8, 1e-9);
   g_assert_cmpfloat_with_epsilon (changed[PX_PARAPHRASE_ORDER], 0.8, 1e-9);
   g_assert_cmpfloat_with_epsilon (changed[PX_PARAPHRASE_BIGRAMS], 0.5, 1e-9);
   g_assert_cmpfloat (changed[PX_PARAPHRASE_TRIGRAMS], ==, 0);
   g_assert_cmpfloat (changed[PX_PARAPHRASE_NUMBER_MISMATCH], ==, 1);
   g_assert_cmpfloat (changed[PX_PARAPHRASE_UNMATCHED], ==, 1);
+  /* The machine-translation metrics: 4 of 5 words, 2 of 4 bigrams, no
+   * trigram shared; one substitution; two fragments of matches. */
+  g_assert_cmpfloat_with_epsilon (changed[PX_PARAPHRASE_BLEU1_A], 0.8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (changed[PX_PARAPHRASE_BLEU2_B], 0.5, 1e-9);
+  g_assert_cmpfloat (changed[PX_PARAPHRASE_BLEU3_A], ==, 0);
+  g_assert_cmpfloat_with_epsilon (changed[PX_PARAPHRASE_EDIT_RATE], 0.2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (changed[PX_PARAPHRASE_METEOR_MIN], 0.8 * (1 - 0.5 * 0.125), 1e-9);
+  g_assert_cmpfloat_with_epsilon (same[PX_PARAPHRASE_METEOR_MAX], 1 - 0.5 / 125, 1e-9);
+  g_assert_cmpfloat (same[PX_PARAPHRASE_EDIT_RATE], ==, 0);
+  /* Under a minimum similarity, only the similarity. */
+  {
+    double below[PX_PARAPHRASE_N_FEATURES];
+
+    g_assert_false (px_paraphrase_features (x, y, weights, NULL, NULL, 0.9, below));
+    g_assert_cmpfloat_with_epsilon (below[PX_PARAPHRASE_SIMILARITY], 0.8, 1e-9);
+    g_assert_cmpfloat (below[PX_PARAPHRASE_ORDER], ==, 0);
+    g_assert_true (px_paraphrase_features (x, y, weights, NULL, NULL, 0.8, below));
+    g_assert_cmpfloat_with_epsilon (below[PX_PARAPHRASE_ORDER], 0.8, 1e-9);
+  }
 
   /* Without the relation 3 ~ 7 the pair is the changed one (minus the
    * number); with it, the same sentence. */
-  px_paraphrase_features (&s, &t, weights, three_is_seven, NULL, related);
+  px_paraphrase_features (s, t, weights, three_is_seven, NULL, 0, related);
   g_assert_cmpfloat (related[PX_PARAPHRASE_SIMILARITY], ==, 1);
   g_assert_cmpfloat (related[PX_PARAPHRASE_TRIGRAMS], ==, 1);
   g_assert_cmpfloat (related[PX_PARAPHRASE_UNMATCHED], ==, 0);
+  /* METEOR counts the synonym, BLEU and the edit rate only equal terms. */
+  g_assert_cmpfloat_with_epsilon (related[PX_PARAPHRASE_METEOR_MIN], 1 - 0.5 / 125, 1e-9);
+  g_assert_cmpfloat_with_epsilon (related[PX_PARAPHRASE_BLEU1_B], 0.8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (related[PX_PARAPHRASE_EDIT_RATE], 0.2, 1e-9);
 
   /* A changed number alone keeps the pair one claim (where the number
    * conflict shows), but counts against it. */
@@ -270,6 +297,34 @@ test_aligner_paraphrase_features (void)
     changed[PX_PARAPHRASE_NUMBER_MISMATCH] = 0;
     g_assert_cmpfloat (p, <, px_paraphrase_probability (changed));
   }
+}
+
+/* Word order of sentences longer than one 64-bit word of positions: one
+ * word moved from the end to the front leaves a common subsequence of
+ * all the others. */
+static void
+test_aligner_paraphrase_long (void)
+{
+  guint terms[100], moved[100];
+  guint8 flags[100] = { 0 };
+  const double weights[101] = { 0 };
+  const PxParaphraseText a_text = { terms, flags, 100 }, b_text = { moved, flags, 100 };
+  g_autoptr (PxParaphraseSentence) a = NULL;
+  g_autoptr (PxParaphraseSentence) b = NULL;
+  double features[PX_PARAPHRASE_N_FEATURES];
+
+  for (guint i = 0; i < 100; i++)
+    {
+      terms[i] = i;
+      moved[i] = (i + 99) % 100;
+    }
+  a = px_paraphrase_sentence_new (&a_text);
+  b = px_paraphrase_sentence_new (&b_text);
+  px_paraphrase_features (a, b, weights, NULL, NULL, 0, features);
+  g_assert_cmpfloat_with_epsilon (features[PX_PARAPHRASE_ORDER], 0.99, 1e-9);
+  g_assert_cmpfloat_with_epsilon (features[PX_PARAPHRASE_CONTENT_ORDER], 0.99, 1e-9);
+  g_assert_cmpfloat_with_epsilon (features[PX_PARAPHRASE_EDIT_RATE], 0.02, 1e-9);
+  g_assert_cmpfloat_with_epsilon (features[PX_PARAPHRASE_BLEU2_A], 98.0 / 99, 1e-9);
 }
 
 /* Every article string is escaped in HTML; JSON offsets count code points. */
@@ -379,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/px/aligner/complete-link", test_aligner_complete_link);
   g_test_add_func ("/px/aligner/related-words", test_aligner_related_words);
   g_test_add_func ("/px/aligner/paraphrase-features", test_aligner_paraphrase_features);
+  g_test_add_func ("/px/aligner/paraphrase-long", test_aligner_paraphrase_long);
   g_test_add_func ("/px/aligner/formats", test_aligner_formats);
   g_test_add_func ("/px/aligner/cached-json", test_aligner_cached_json);
   return g_test_run ();
