@@ -23,6 +23,13 @@ gboolean px_events_profile               (PxStore       *store,
                                           const gint64  *article_ids,
                                           guint          n_articles,
                                           GError       **error);
+/* Computes the term profiles of @article_ids again, whatever they have
+ * (after their clean text changed); the old profiles' terms leave the
+ * library's word frequencies and inverted index. */
+gboolean px_events_reprofile             (PxStore       *store,
+                                          const gint64  *article_ids,
+                                          guint          n_articles,
+                                          GError       **error);
 
 /* Profiles @article_ids, then puts each of them that is in no event yet
  * into the most similar event (average similarity to its articles over

@@ -78,22 +78,6 @@ given_spans (PxArticle *article)
   return g_steal_pointer (&given);
 }
 
-/* The article's term profile (events, word weights) was made from its old
- * clean text. px_events_profile () only makes the profiles an article has
- * none of at PX_EVENTS_PROFILE_VERSION, so the old one is first replaced
- * by an empty profile of no version, which also takes its terms out of the
- * document frequencies and the inverted index. */
-static gboolean
-profile_again (PxStore  *store,
-               gint64    id,
-               GError  **error)
-{
-  g_autoptr (GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
-
-  return px_store_set_profile (store, id, 0, none, NULL, error) &&
-         px_events_profile (store, &id, 1, error);
-}
-
 /* Stores a new cleaning of @id, and in the same transaction what is made
  * from the clean text: the notes' places and the term profile. The search
  * index follows by trigger, and cached comparisons by their key, which
@@ -110,7 +94,7 @@ store_cleaning (PxStore       *store,
     return FALSE;
   if (!px_store_update_cleaning (store, id, clean_text, removed, version, error) ||
       !px_store_reanchor_notes (store, id, error) ||
-      !profile_again (store, id, error) ||
+      !px_events_reprofile (store, &id, 1, error) ||
       !px_store_commit (store, error))
     {
       px_store_rollback (store);

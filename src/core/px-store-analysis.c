@@ -13,11 +13,17 @@
 #include "px-error.h"
 #include "px-store-private.h"
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+typedef struct
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  const char *term;
+  guint count;
+} TermCount;
+
+static int
+compare_terms (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (((const TermCount *) a)->term, ((const TermCount *) b)->term);
 }
 
 /* The profile as a JSON object, terms sorted so equal profiles are equal
@@ -26,19 +32,26 @@ compare_strings (gconstpointer a,
 static char *
 profile_to_json (GHashTable *terms)
 {
-  g_autofree gpointer *keys = NULL;
-  GString *json = g_string_sized_new (16 * g_hash_table_size (terms) + 2);
-  guint n = 0;
+  guint n = g_hash_table_size (terms), i = 0;
+  g_autofree TermCount *sorted = g_new (TermCount, n);
+  GString *json = g_string_sized_new (16 * n + 2);
+  GHashTableIter iter;
+  gpointer key, value;
 
-  keys = g_hash_table_get_keys_as_array (terms, &n);
-  qsort (keys, n, sizeof (gpointer), compare_strings);
+  g_hash_table_iter_init (&iter, terms);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    sorted[i++] = (TermCount) { key, GPOINTER_TO_UINT (value) };
+  qsort (sorted, n, sizeof (TermCount), compare_terms);
   g_string_append_c (json, '{');
-  for (guint i = 0; i < n; i++)
+  for (i = 0; i < n; i++)
     {
+      char digits[16];
+      guint end = sizeof digits, count = sorted[i].count;
+
       if (i > 0)
         g_string_append_c (json, ',');
       g_string_append_c (json, '"');
-      for (const guchar *c = keys[i]; *c != '\0'; c++)
+      for (const guchar *c = (const guchar *) sorted[i].term; *c != '\0'; c++)
         {
           if (*c == '"' || *c == '\\')
             g_string_append_c (json, '\\');
@@ -47,10 +60,152 @@ profile_to_json (GHashTable *terms)
           else
             g_string_append_c (json, *c);
         }
-      g_string_append_printf (json, "\":%u", GPOINTER_TO_UINT (g_hash_table_lookup (terms, keys[i])));
+      g_string_append (json, "\":");
+      do
+        digits[--end] = '0' + count % 10;
+      while ((count /= 10) > 0);
+      g_string_append_len (json, digits + end, sizeof digits - end);
     }
   g_string_append_c (json, '}');
   return g_string_free (json, FALSE);
+}
+
+/* Adds @delta to the document frequency of each term of @df (term →
+ * delta), in one statement per term. */
+static gboolean
+add_document_frequencies (PxStore     *self,
+                          GHashTable  *df,
+                          GError     **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, df);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      sqlite3_stmt *stmt = _px_store_prepare (self,
+                                              "INSERT INTO term_df (term, df) VALUES (?, ?) "
+                                              "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+                                              error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, GPOINTER_TO_UINT (value));
+      if (!_px_store_run (self, stmt, error))
+        return FALSE;
+    }
+  g_hash_table_remove_all (df);
+  return TRUE;
+}
+
+static gboolean
+store_profile (PxStore            *self,
+               gint64              article_id,
+               int                 version,
+               GHashTable         *terms,
+               const char * const *index_terms,
+               GError            **error)
+{
+  g_autofree char *json = NULL;
+  sqlite3_stmt *stmt;
+
+  /* The delete trigger takes the old profile's terms out of the document
+   * frequencies (so does deleting the article). */
+  stmt = _px_store_prepare (self, "DELETE FROM article_profiles WHERE article_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  if (!_px_store_run (self, stmt, error))
+    return FALSE;
+  stmt = _px_store_prepare (self, "DELETE FROM article_terms WHERE article_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  if (!_px_store_run (self, stmt, error))
+    return FALSE;
+
+  json = profile_to_json (terms);
+  stmt = _px_store_prepare (self,
+                            "INSERT INTO article_profiles (article_id, version, terms) "
+                            "VALUES (?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  sqlite3_bind_int (stmt, 2, version);
+  sqlite3_bind_text (stmt, 3, json, -1, SQLITE_STATIC);
+  if (!_px_store_run (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; index_terms != NULL && index_terms[i] != NULL; i++)
+    {
+      stmt = _px_store_prepare (self,
+                                "INSERT OR IGNORE INTO article_terms (term, article_id) VALUES (?, ?)",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, index_terms[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, article_id);
+      if (!_px_store_run (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+px_store_set_profiles (PxStore             *self,
+                       int                  version,
+                       guint                n_profiles,
+                       const gint64        *article_ids,
+                       GHashTable         **terms,
+                       const char * const **index_terms,
+                       GError             **error)
+{
+  g_autoptr (GHashTable) df = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gboolean own_savepoint;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (article_ids != NULL || n_profiles == 0, FALSE);
+  g_return_val_if_fail (terms != NULL || n_profiles == 0, FALSE);
+
+  /* Inside a transaction the caller rolls back what failed (as every
+   * caller must); a savepoint per profile made the full-text index open
+   * one too, 6 % of an import. */
+  own_savepoint = sqlite3_get_autocommit (_px_store_get_db (self));
+  if (own_savepoint && !_px_store_savepoint (self, "px_profile", error))
+    return FALSE;
+
+  /* Document frequencies are added once per distinct term of the whole
+   * set: a trigger upserting every term of every profile was a quarter of
+   * an import. */
+  for (guint i = 0; i < n_profiles; i++)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      /* Replacing a profile stored earlier in this set: its terms must be
+       * counted before the delete trigger takes them out again. */
+      if (g_hash_table_contains (seen, &article_ids[i]) &&
+          !add_document_frequencies (self, df, error))
+        goto fail;
+      g_hash_table_add (seen, (gpointer) &article_ids[i]);
+      if (!store_profile (self, article_ids[i], version, terms[i],
+                          index_terms != NULL ? index_terms[i] : NULL, error))
+        goto fail;
+      g_hash_table_iter_init (&iter, terms[i]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_insert (df, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (df, key)) + 1));
+    }
+  if (!add_document_frequencies (self, df, error))
+    goto fail;
+  return !own_savepoint || _px_store_release (self, "px_profile", TRUE, error);
+
+fail:
+  if (own_savepoint)
+    _px_store_release (self, "px_profile", FALSE, NULL);
+  return FALSE;
 }
 
 gboolean
@@ -61,65 +216,197 @@ px_store_set_profile (PxStore            *self,
                       const char * const *index_terms,
                       GError            **error)
 {
-  g_autofree char *json = NULL;
-  sqlite3_stmt *stmt;
-  gboolean own_savepoint;
-
-  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
   g_return_val_if_fail (terms != NULL, FALSE);
 
-  /* Inside a transaction the caller rolls back what failed (as every
-   * caller must); a savepoint per profile made the full-text index open
-   * one too, 6 % of an import. */
-  own_savepoint = sqlite3_get_autocommit (_px_store_get_db (self));
-  if (own_savepoint && !_px_store_savepoint (self, "px_profile", error))
+  return px_store_set_profiles (self, version, 1, &article_id, &terms, &index_terms, error);
+}
+
+static const char *
+skip_space (const char *p)
+{
+  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+    p++;
+  return p;
+}
+
+/* Reads the JSON string at @p (after its opening quote) into @out; returns
+ * what follows its closing quote, or NULL when it is not a string this
+ * reader knows. */
+static const char *
+read_string (const char *p,
+             GString    *out)
+{
+  g_string_truncate (out, 0);
+  for (;;)
+    {
+      const char *run = p;
+
+      while (*p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (*p == '"')
+        return p + 1;
+      if (*p != '\\')
+        return NULL;
+      switch (p[1])
+        {
+        case '"': case '\\': case '/':
+          g_string_append_c (out, p[1]);
+          p += 2;
+          break;
+        case 'b': g_string_append_c (out, '\b'); p += 2; break;
+        case 'f': g_string_append_c (out, '\f'); p += 2; break;
+        case 'n': g_string_append_c (out, '\n'); p += 2; break;
+        case 'r': g_string_append_c (out, '\r'); p += 2; break;
+        case 't': g_string_append_c (out, '\t'); p += 2; break;
+        case 'u':
+          {
+            gunichar c = 0;
+
+            for (guint i = 2; i < 6; i++)
+              {
+                if (!g_ascii_isxdigit (p[i]))
+                  return NULL;
+                c = c * 16 + g_ascii_xdigit_value (p[i]);
+              }
+            /* NUL and surrogates: left to the full parser. */
+            if (c == 0 || (c >= 0xD800 && c <= 0xDFFF))
+              return NULL;
+            g_string_append_unichar (out, c);
+            p += 6;
+          }
+          break;
+        default:
+          return NULL;
+        }
+    }
+}
+
+/* The profile's object {"term": count, …} read directly into @names (the
+ * terms, each ending in NUL) and @counts (guint each): json-glib's parser,
+ * building a node per term, was a fifth of an import into a large
+ * library. FALSE when @json is not that simple shape, for the full parser
+ * to judge. */
+static gboolean
+parse_profile (const char *json,
+               GString    *names,
+               GArray     *counts)
+{
+  g_autoptr (GString) term = g_string_new (NULL);
+  const char *p = skip_space (json);
+
+  if (*p++ != '{')
     return FALSE;
+  p = skip_space (p);
+  if (*p == '}')
+    return *skip_space (p + 1) == '\0';
+  for (;;)
+    {
+      guint64 count = 0;
+      guint narrow;
+      const char *digits;
 
-  /* Delete, then insert: the triggers keep the document frequencies. */
-  stmt = _px_store_prepare (self, "DELETE FROM article_profiles WHERE article_id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  if (!_px_store_run (self, stmt, error))
-    goto fail;
-  stmt = _px_store_prepare (self, "DELETE FROM article_terms WHERE article_id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  if (!_px_store_run (self, stmt, error))
-    goto fail;
+      if (*p++ != '"' || (p = read_string (p, term)) == NULL)
+        return FALSE;
+      p = skip_space (p);
+      if (*p++ != ':')
+        return FALSE;
+      p = skip_space (p);
+      for (digits = p; g_ascii_isdigit (*p) && p - digits < 10; p++)
+        count = count * 10 + (guint64) (*p - '0');
+      if (p == digits || count > G_MAXUINT || g_ascii_isdigit (*p) || *p == '.' || *p == 'e' || *p == 'E')
+        return FALSE;
+      g_string_append_len (names, term->str, term->len + 1);
+      narrow = (guint) count;
+      g_array_append_val (counts, narrow);
+      p = skip_space (p);
+      if (*p == '}')
+        return *skip_space (p + 1) == '\0';
+      if (*p++ != ',')
+        return FALSE;
+      p = skip_space (p);
+    }
+}
 
-  json = profile_to_json (terms);
+gboolean
+px_store_foreach_profile_term (PxStore           *self,
+                               gint64             article_id,
+                               int                version,
+                               PxProfileTermFunc  func,
+                               gpointer           user_data,
+                               gboolean          *found,
+                               GError           **error)
+{
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (GString) names = g_string_new (NULL);
+  g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *json;
+  const char *name;
+  JsonObjectIter iter;
+  JsonNode *node;
+  sqlite3_stmt *stmt;
+  gboolean fast;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (found != NULL, FALSE);
+
+  *found = FALSE;
   stmt = _px_store_prepare (self,
-                            "INSERT INTO article_profiles (article_id, version, terms) "
-                            "VALUES (?, ?, ?)",
+                            "SELECT terms FROM article_profiles WHERE article_id = ? AND version = ?",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, article_id);
   sqlite3_bind_int (stmt, 2, version);
-  sqlite3_bind_text (stmt, 3, json, -1, SQLITE_STATIC);
-  if (!_px_store_run (self, stmt, error))
-    goto fail;
-
-  for (guint i = 0; index_terms != NULL && index_terms[i] != NULL; i++)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    return _px_store_fail (self, error);
+  json = (const char *) sqlite3_column_text (stmt, 0);
+  fast = parse_profile (json, names, counts);
+  if (!fast)
     {
-      stmt = _px_store_prepare (self,
-                                "INSERT OR IGNORE INTO article_terms (term, article_id) VALUES (?, ?)",
-                                error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, index_terms[i], -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, article_id);
-      if (!_px_store_run (self, stmt, error))
-        goto fail;
+      parser = json_parser_new ();
+      if (!json_parser_load_from_data (parser, json, -1, error))
+        g_clear_object (&parser);
     }
-  return !own_savepoint || _px_store_release (self, "px_profile", TRUE, error);
+  /* A statement left on its row holds the reader's snapshot of the
+   * library: changes made through other connections would stay unseen. */
+  sqlite3_reset (stmt);
+  if (!fast && parser == NULL)
+    return FALSE;
+  if (fast)
+    {
+      name = names->str;
+      for (guint i = 0; i < counts->len; i++)
+        {
+          func (name, g_array_index (counts, guint, i), user_data);
+          name += strlen (name) + 1;
+        }
+      *found = TRUE;
+      return TRUE;
+    }
+  node = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT,
+                        "The profile of article %" G_GINT64_FORMAT " is not a JSON object",
+                        article_id), FALSE;
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &name, &node))
+    func (name, (guint) json_node_get_int (node), user_data);
+  *found = TRUE;
+  return TRUE;
+}
 
-fail:
-  if (own_savepoint)
-    _px_store_release (self, "px_profile", FALSE, NULL);
-  return FALSE;
+static void
+insert_term (const char *term,
+             guint       count,
+             gpointer    user_data)
+{
+  g_hash_table_insert (user_data, g_strdup (term), GUINT_TO_POINTER (count));
 }
 
 GHashTable *
@@ -128,54 +415,15 @@ px_store_get_profile (PxStore  *self,
                       int       version,
                       GError  **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GHashTable) terms = NULL;
-  JsonObject *object;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr (GHashTable) terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean found;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
 
-  stmt = _px_store_prepare (self,
-                            "SELECT terms FROM article_profiles WHERE article_id = ? AND version = ?",
-                            error);
-  if (stmt == NULL)
+  if (!px_store_foreach_profile_term (self, article_id, version, insert_term, terms, &found, error) ||
+      !found)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  sqlite3_bind_int (stmt, 2, version);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    return NULL;
-  if (rc != SQLITE_ROW)
-    return _px_store_fail (self, error), NULL;
-  if (!json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 0), -1, error))
-    return NULL;
-  node = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_CORRUPT,
-                   "The profile of article %" G_GINT64_FORMAT " is not a JSON object", article_id);
-      return NULL;
-    }
-  object = json_node_get_object (node);
-  terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &node))
-    g_hash_table_insert (terms, g_strdup (name),
-                         GUINT_TO_POINTER ((guint) json_node_get_int (node)));
   return g_steal_pointer (&terms);
-}
-
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 /* How many articles of one index term are read, newest first. A term
@@ -185,57 +433,33 @@ compare_int64 (gconstpointer a,
 #define MAX_POSTINGS 200
 
 GArray *
-px_store_find_by_index_terms (PxStore            *self,
-                              const char * const *terms,
-                              GArray            **hits,
-                              GError            **error)
+px_store_get_index_postings (PxStore     *self,
+                             const char  *term,
+                             GError     **error)
 {
-  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GArray) id_hits = g_array_new (FALSE, FALSE, sizeof (guint));
+  sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  g_return_val_if_fail (term != NULL, NULL);
 
-  for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
+  stmt = _px_store_prepare (self,
+                            "SELECT article_id FROM article_terms WHERE term = ? "
+                            "ORDER BY article_id DESC LIMIT ?",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, term, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, MAX_POSTINGS);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      sqlite3_stmt *stmt = _px_store_prepare (self,
-                                              "SELECT article_id FROM article_terms WHERE term = ? "
-                                              "ORDER BY article_id DESC LIMIT ?",
-                                              error);
-      int rc;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_text (stmt, 1, terms[i], -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 2, MAX_POSTINGS);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (all, id);
-        }
-      if (rc != SQLITE_DONE)
-        return _px_store_fail (self, error), NULL;
+      g_array_append_val (ids, id);
     }
-
-  /* Each article appears once per shared term: count the runs. */
-  g_array_sort (all, compare_int64);
-  for (guint i = 0; i < all->len; i++)
-    {
-      gint64 id = g_array_index (all, gint64, i);
-
-      if (ids->len > 0 && g_array_index (ids, gint64, ids->len - 1) == id)
-        g_array_index (id_hits, guint, id_hits->len - 1)++;
-      else
-        {
-          guint one = 1;
-
-          g_array_append_val (ids, id);
-          g_array_append_val (id_hits, one);
-        }
-    }
-  if (hits != NULL)
-    *hits = g_steal_pointer (&id_hits);
+  if (rc != SQLITE_DONE)
+    return _px_store_fail (self, error), NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -245,12 +469,17 @@ query_count (PxStore      *self,
              GError      **error)
 {
   int rc = sqlite3_step (stmt);
+  gint64 count;
 
   if (rc == SQLITE_DONE)
     return 0;
   if (rc != SQLITE_ROW)
     return _px_store_fail (self, error), -1;
-  return sqlite3_column_int64 (stmt, 0);
+  count = sqlite3_column_int64 (stmt, 0);
+  /* Off its row, the statement no longer holds a snapshot of the library
+   * (see px_store_get_profile ()). */
+  sqlite3_reset (stmt);
+  return count;
 }
 
 int

@@ -23,23 +23,43 @@ gboolean    px_store_set_profile            (PxStore            *self,
                                              GHashTable         *terms,
                                              const char * const *index_terms,
                                              GError            **error);
+/* px_store_set_profile () for @n_profiles articles at once: the document
+ * frequencies are updated once per distinct term. @index_terms may be
+ * NULL, or hold NULL for an article without index terms. */
+gboolean    px_store_set_profiles           (PxStore             *self,
+                                             int                  version,
+                                             guint                n_profiles,
+                                             const gint64        *article_ids,
+                                             GHashTable         **terms,
+                                             const char * const **index_terms,
+                                             GError             **error);
 /* The profile as a new term → count table, or NULL (no error) when the
  * article has none of @version. */
 GHashTable *px_store_get_profile            (PxStore            *self,
                                              gint64              article_id,
                                              int                 version,
                                              GError            **error);
+typedef void (*PxProfileTermFunc) (const char *term,
+                                   guint       count,
+                                   gpointer    user_data);
+/* Calls @func for each term of the profile of @article_id of @version,
+ * without building a table; @found is FALSE (no error) when it has none. */
+gboolean    px_store_foreach_profile_term   (PxStore            *self,
+                                             gint64              article_id,
+                                             int                 version,
+                                             PxProfileTermFunc   func,
+                                             gpointer            user_data,
+                                             gboolean           *found,
+                                             GError            **error);
 /* The version of the profile of @article_id, 0 when it has none; -1 on
  * error. */
 int         px_store_get_profile_version    (PxStore            *self,
                                              gint64              article_id,
                                              GError            **error);
-/* Articles (gint64, ascending) whose index terms include one of @terms,
- * with, in @hits (may be NULL; guint per article), how many they share.
- * Of a term held by more than 200 articles, the newest 200 count. */
-GArray     *px_store_find_by_index_terms    (PxStore            *self,
-                                             const char * const *terms,
-                                             GArray            **hits,
+/* The articles (gint64, newest first) with @term among their index
+ * terms. Of a term held by more than 200 articles, the newest 200. */
+GArray     *px_store_get_index_postings     (PxStore            *self,
+                                             const char         *term,
                                              GError            **error);
 /* In how many profiled articles @term occurs; -1 on error. */
 gint64      px_store_get_document_frequency (PxStore            *self,

@@ -202,6 +202,14 @@ const PxMigration px_store_migrations[] = {
      * of its JSON rows (150 ms at 93,060 articles); with this index it
      * counts the index's few pages instead (under 1 ms). */
     "CREATE INDEX article_profiles_by_version ON article_profiles (version);" },
+  { 8,
+    /* A trigger upserted term_df for every term of every profile stored,
+     * a quarter of an import. px_store_set_profiles () now adds a whole
+     * batch's frequencies itself, once per distinct term, in the same
+     * transaction as the profiles; deleting a profile (by itself, by
+     * replacing it or with its article) still takes its terms out by
+     * trigger, so term_df stays right whatever writes the library. */
+    "DROP TRIGGER article_profiles_insert;" },
 };
 
 const guint px_store_n_migrations = G_N_ELEMENTS (px_store_migrations);

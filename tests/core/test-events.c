@@ -6,6 +6,7 @@
 #include "align-fixture.h"
 #include "px-error.h"
 #include "px-events.h"
+#include "px-span.h"
 #include "px-store-analysis.h"
 #include "px-store-events.h"
 
@@ -202,6 +203,75 @@ test_events_profiles_follow_deletions (Fixture       *fixture,
                    fixture->n_background + fixture->ids->len - 1);
 }
 
+/* Profiling an article again replaces its terms in the library's
+ * frequencies, once: unchanged text leaves them as they were, a new clean
+ * text (another report's) moves them to its own terms. */
+static void
+test_events_reprofile (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) old_terms = NULL;
+  g_autoptr (GHashTable) new_terms = NULL;
+  g_autoptr (GHashTable) before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (PxArticle) donor = NULL;
+  g_autoptr (GArray) removed = px_span_array_new ();
+  gint64 target = g_array_index (fixture->ids, gint64, 3);
+  gint64 n_profiles;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_assert_true (px_events_assign (fixture->store, (gint64 *) fixture->ids->data, fixture->ids->len, &error));
+  g_assert_no_error (error);
+  n_profiles = px_store_count_profiles (fixture->store, &error);
+  old_terms = px_store_get_profile (fixture->store, target, PX_EVENTS_PROFILE_VERSION, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_hash_table_contains (old_terms, "yida"));
+
+  /* A report without "yida" gives the new text. */
+  for (guint i = 0; i < fixture->ids->len && donor == NULL; i++)
+    {
+      gint64 id = g_array_index (fixture->ids, gint64, i);
+      g_autoptr (GHashTable) terms = px_store_get_profile (fixture->store, id, PX_EVENTS_PROFILE_VERSION, &error);
+
+      g_assert_no_error (error);
+      if (!g_hash_table_contains (terms, "yida"))
+        {
+          donor = px_store_get_article (fixture->store, id, &error);
+          new_terms = g_steal_pointer (&terms);
+        }
+    }
+  g_assert_nonnull (donor);
+  g_hash_table_iter_init (&iter, new_terms);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_insert (before, g_strdup (key),
+                         GINT_TO_POINTER ((int) px_store_get_document_frequency (fixture->store, key, &error)));
+
+  g_assert_true (px_events_reprofile (fixture->store, &target, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (px_store_get_document_frequency (fixture->store, "yida", &error), ==, 3);
+  g_assert_cmpint (px_store_count_profiles (fixture->store, &error), ==, n_profiles);
+
+  g_assert_true (px_store_update_cleaning (fixture->store, target, px_article_get_clean_text (donor),
+                                           removed, 1, &error));
+  g_assert_true (px_events_reprofile (fixture->store, &target, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (px_store_get_document_frequency (fixture->store, "yida", &error), ==, 2);
+  g_assert_cmpint (px_store_count_profiles (fixture->store, &error), ==, n_profiles);
+  /* Body terms only: the target keeps its own title. */
+  g_hash_table_iter_init (&iter, new_terms);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_autoptr (GHashTable) terms = px_store_get_profile (fixture->store, target, PX_EVENTS_PROFILE_VERSION, &error);
+      gint64 expected = GPOINTER_TO_INT (g_hash_table_lookup (before, key));
+
+      if (!g_hash_table_contains (terms, key))
+        continue;
+      expected += 1 - g_hash_table_contains (old_terms, key);
+      g_assert_cmpint (px_store_get_document_frequency (fixture->store, key, &error), ==, expected);
+    }
+}
+
 /* One assigner for batches of one article each, as an import of many
  * batches uses it: the frequencies it keeps itself between batches group
  * the reports along the gold sub-topics, as reading them anew does. */
@@ -247,6 +317,8 @@ main (int   argc,
               fixture_set_up, test_events_manual_changes_survive, fixture_tear_down);
   g_test_add ("/px/events/profiles-follow-deletions", Fixture, NULL,
               fixture_set_up, test_events_profiles_follow_deletions, fixture_tear_down);
+  g_test_add ("/px/events/reprofile", Fixture, NULL,
+              fixture_set_up, test_events_reprofile, fixture_tear_down);
   g_test_add ("/px/events/assigner-batches", Fixture, NULL,
               fixture_set_up, test_events_assigner_batches, fixture_tear_down);
   return g_test_run ();

@@ -9,6 +9,7 @@
 
 #include "px-error.h"
 #include "px-store.h"
+#include "px-store-analysis.h"
 
 typedef struct
 {
@@ -285,6 +286,97 @@ test_malformed_query (Fixture       *fixture,
   g_assert_cmpint (count_hits (store, "climber"), ==, 1);
 }
 
+static void
+assert_same_terms (GHashTable *a,
+                   GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert_cmpuint (g_hash_table_size (a), ==, g_hash_table_size (b));
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (b, key)), ==, GPOINTER_TO_UINT (value));
+}
+
+/* Profiles keep any term, whether the store or an older library wrote
+ * them; the library's document frequencies count each profile once,
+ * through replacements, batches and deletions. */
+static void
+test_profiles (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (fixture->path, &error);
+  g_autoptr (PxArticle) first = make_article ("British climber dies in New Zealand fall",
+                                              "A British climber has died in a fall on New "
+                                              "Zealand's highest mountain.", "h1");
+  g_autoptr (PxArticle) second = make_article ("Climber dead after Aoraki Mount Cook fall",
+                                               "The man fell while descending Aoraki Mount Cook.",
+                                               "h2");
+  g_autoptr (GHashTable) terms = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) other = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) read = NULL;
+  const char *index_terms[] = { "climber", NULL };
+  GHashTable *both[2];
+  gint64 ids[2];
+
+  g_assert_no_error (error);
+  g_assert_true (px_store_insert_article (store, first, &error));
+  g_assert_true (px_store_insert_article (store, second, &error));
+  ids[0] = px_article_get_id (first);
+  ids[1] = px_article_get_id (second);
+
+  g_hash_table_insert (terms, "climber", GUINT_TO_POINTER (2));
+  g_hash_table_insert (terms, "@Zealand's", GUINT_TO_POINTER (1));
+  g_hash_table_insert (terms, "say \"no\" \\ yes", GUINT_TO_POINTER (3));
+  g_hash_table_insert (terms, "line\nbreak\t\x01", GUINT_TO_POINTER (4));
+  g_hash_table_insert (terms, "mönch", GUINT_TO_POINTER (4000000000u));
+  g_assert_true (px_store_set_profile (store, ids[0], 1, terms, index_terms, &error));
+  g_assert_no_error (error);
+  read = px_store_get_profile (store, ids[0], 1, &error);
+  g_assert_no_error (error);
+  assert_same_terms (terms, read);
+  g_clear_pointer (&read, g_hash_table_unref);
+  g_assert_cmpint (px_store_get_document_frequency (store, "climber", &error), ==, 1);
+
+  /* Replaced, then stored with another article in one set, twice over. */
+  g_assert_true (px_store_set_profile (store, ids[0], 1, terms, index_terms, &error));
+  g_assert_cmpint (px_store_get_document_frequency (store, "climber", &error), ==, 1);
+  g_hash_table_insert (other, "climber", GUINT_TO_POINTER (1));
+  g_hash_table_insert (other, "aoraki", GUINT_TO_POINTER (1));
+  both[0] = other;
+  both[1] = other;
+  g_assert_true (px_store_set_profiles (store, 1, 2, ids, both, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (px_store_get_document_frequency (store, "climber", &error), ==, 2);
+  g_assert_cmpint (px_store_get_document_frequency (store, "mönch", &error), ==, 0);
+  ids[1] = ids[0];
+  g_assert_true (px_store_set_profiles (store, 1, 2, ids, both, NULL, &error));
+  g_assert_cmpint (px_store_get_document_frequency (store, "climber", &error), ==, 2);
+  g_assert_cmpint (px_store_get_document_frequency (store, "aoraki", &error), ==, 2);
+
+  /* JSON as json-glib or another tool may have written it. */
+  run_sql (fixture->path, "UPDATE article_profiles SET terms = "
+                          "' { \"caf\\u00e9\" : 2 , \"a\\/b\":1,\"x\\ud83d\\ude00\": 3 }'");
+  read = px_store_get_profile (store, ids[0], 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (read), ==, 3);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (read, "café")), ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (read, "a/b")), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (read, "x\xf0\x9f\x98\x80")), ==, 3);
+  g_clear_pointer (&read, g_hash_table_unref);
+  run_sql (fixture->path, "UPDATE article_profiles SET terms = '{\"a\":1'");
+  g_assert_null (px_store_get_profile (store, ids[0], 1, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  run_sql (fixture->path, "UPDATE article_profiles SET terms = '{\"climber\":1,\"aoraki\":1}'");
+  g_assert_true (px_store_delete_articles (store, ids, 1, &error));
+  g_assert_cmpint (px_store_get_document_frequency (store, "climber", &error), ==, 1);
+  g_assert_cmpint (px_store_get_document_frequency (store, "aoraki", &error), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +392,7 @@ main (int   argc,
   ADD ("/px/store/fts-follows-changes", test_fts_follows_changes);
   ADD ("/px/store/rollback", test_rollback_on_error);
   ADD ("/px/store/malformed-query", test_malformed_query);
+  ADD ("/px/store/profiles", test_profiles);
 #undef ADD
 
   return g_test_run ();
