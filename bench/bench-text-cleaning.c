@@ -1111,7 +1111,7 @@ main (int   argc,
   g_autofree char *only = NULL;
   gboolean no_stress = FALSE, no_pages = FALSE;
   GOptionEntry entries[] = {
-    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print missed noise and lost sentences", NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print missed noise and lost sentences (train split only)", NULL },
     { "split", 's', 0, G_OPTION_ARG_STRING, &only, "Only this split: train or test", "SPLIT" },
     { "show", 0, 0, G_OPTION_ARG_STRING, &show, "Print one article's noisy text and spans", "ID" },
     { "no-stress", 0, 0, G_OPTION_ARG_NONE, &no_stress, "Skip the 1 MB and 50 MB runs", NULL },
@@ -1126,6 +1126,14 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 2;
     }
+  /* Misses are for tuning, and tuning looks at the training split only. */
+  if (verbose && only != NULL && !g_str_equal (only, "train"))
+    {
+      g_printerr ("--verbose prints training misses only; the test split is for the final figures\n");
+      return 2;
+    }
+  if (verbose && only == NULL)
+    only = g_strdup ("train");
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_print ("ECB+ not found at %s (set PX_SHARED_CORPORA); nothing measured.\n", path);

@@ -1042,18 +1042,51 @@ lookup_kind (Scratch   *scratch,
   return GPOINTER_TO_INT (value) - 1;
 }
 
+/* Whether tokens @first to @last hold at most one sentence: no . ! or ?
+ * after a word of three letters or more is followed by a capital or a
+ * quotation mark ("Calif., on" goes on). */
+static gboolean
+one_sentence (const char  *text,
+              const Token *tokens,
+              guint        first,
+              guint        last)
+{
+  for (guint i = first + 1; i + 1 < last; i++)
+    {
+      const char *next;
+      gunichar c, after;
+
+      if (tokens[i].word || !tokens[i - 1].word ||
+          g_utf8_strlen (text + tokens[i - 1].start, tokens[i - 1].end - tokens[i - 1].start) < 3)
+        continue;
+      c = next_char (text + tokens[i].start, text + tokens[i].end, &next);
+      after = next_char (text + tokens[i + 1].start, text + tokens[i + 1].end, &next);
+      if ((c == '.' || c == '!' || c == '?') &&
+          (tokens[i + 1].upper || (!tokens[i + 1].word && after != ',' && after != ';' &&
+                                   after != ':' && after != ')')))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Whether a partial match of @kind may remove the paragraph: it is short
  * enough, a byline's rest looks like names, and a byline, a menu entry or
- * a teaser header does not end a sentence ("Also on Monday, ..."). */
+ * a teaser header does not end a sentence ("Also on Monday, ..."). A link
+ * label followed by one sentence ("Related: <a story's long lead>") is a
+ * link line at any length a phrase may match. */
 static gboolean
 match_allowed (int          kind,
+               const char  *text,
                gsize        bytes,
                gboolean     sentence,
                const Token *tokens,
                guint        rest_first,
                guint        rest_last)
 {
-  if (kind < 0 || bytes > kinds[kind].max_bytes)
+  if (kind < 0)
+    return FALSE;
+  if (bytes > kinds[kind].max_bytes &&
+      !(kind == KIND_LINK && one_sentence (text, tokens, rest_first, rest_last)))
     return FALSE;
   if (sentence && (kind == KIND_BYLINE || kind == KIND_NAVIGATION || kind == KIND_TEASER))
     return FALSE;
@@ -1115,11 +1148,11 @@ match_phrases (Scratch    *scratch,
   for (guint k = 1; k <= k_max && a + k <= b; k++)
     {
       kind = lookup_kind (scratch, MATCH_PREFIX, a, a + k);
-      if (match_allowed (kind, len, sentence, tokens, a + k, b))
+      if (match_allowed (kind, text, len, sentence, tokens, a + k, b))
         return kind;
       kind = lookup_kind (scratch, MATCH_SUFFIX, b - k, b);
       /* "Example Media logo", not "... unveiled a new logo." */
-      if (match_allowed (kind, len, sentence, tokens, a, b - k) &&
+      if (match_allowed (kind, text, len, sentence, tokens, a, b - k) &&
           !(kind == KIND_CAPTION && sentence))
         return kind;
     }
@@ -1127,7 +1160,7 @@ match_phrases (Scratch    *scratch,
     for (guint k = 1; k <= k_max && i + k <= n; k++)
       {
         kind = lookup_kind (scratch, MATCH_CONTAINS, i, i + k);
-        if (match_allowed (kind, len, sentence, tokens, i + k, n))
+        if (match_allowed (kind, text, len, sentence, tokens, i + k, n))
           return kind;
       }
   if (menu_shape (text, tokens + a, b - a) || menu_of_labels (scratch, text, tokens, a, b))
@@ -1579,7 +1612,9 @@ find_segment_start (const Unit    *units,
 }
 
 /* The end of the lead starting at kept paragraph @first: up to
- * LEAD_MIN_STEMS stems, at most LEAD_MAX_UNITS paragraphs. */
+ * LEAD_MIN_STEMS stems, at most LEAD_MAX_UNITS paragraphs, and not past a
+ * headline-like line after prose (a one-paragraph story followed by an
+ * appended story's headline: its names are not the story's). */
 static guint
 lead_window (const Unit  *units,
              const guint *kept,
@@ -1587,9 +1622,14 @@ lead_window (const Unit  *units,
              guint        first)
 {
   guint end = first, stems = 0;
+  gboolean prose = FALSE;
 
-  while (end < k_count && end - first < LEAD_MAX_UNITS && stems < LEAD_MIN_STEMS)
-    stems += units[kept[end++]].n_stems;
+  while (end < k_count && end - first < LEAD_MAX_UNITS && stems < LEAD_MIN_STEMS &&
+         !(prose && units[kept[end]].title_like))
+    {
+      prose |= units[kept[end]].prose;
+      stems += units[kept[end++]].n_stems;
+    }
   return end;
 }
 

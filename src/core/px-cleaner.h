@@ -27,7 +27,7 @@ G_BEGIN_DECLS
 
 /* Bump when the cleaner's decisions change: articles cleaned by an older
  * version are cleaned again (px_store / parallax-cli reclean). */
-#define PX_CLEANER_VERSION 5
+#define PX_CLEANER_VERSION 6
 
 #define PX_TYPE_CLEANER (px_cleaner_get_type ())
 G_DECLARE_FINAL_TYPE (PxCleaner, px_cleaner, PX, CLEANER, GObject)

@@ -329,6 +329,61 @@ test_headless_story (void)
   g_array_unref (built.starts);
 }
 
+/* A story of one paragraph (an "ecb" text whose only sentence is also its
+ * title), then an appended story with its headline: the headline ends the
+ * story's lead, so the appended story's names are not taken for the
+ * story's and it is cut from its headline on. */
+static void
+test_one_paragraph_story (void)
+{
+  g_auto (GStrv) story = story_lines ("pirates-en.txt");
+  g_auto (GStrv) other = story_lines ("lohan-en.txt");
+  const Piece pieces[] = {
+    { story[0], KEEP },
+    { other[0], PX_REMOVAL_UNRELATED_STORY },
+    { other[2], PX_REMOVAL_UNRELATED_STORY },
+    { other[3], PX_REMOVAL_UNRELATED_STORY },
+    { other[4], PX_REMOVAL_UNRELATED_STORY },
+  };
+  Built built = build (pieces, G_N_ELEMENTS (pieces), "\n\n");
+  g_autoptr (PxCleaner) cleaner = px_cleaner_new ();
+  g_autoptr (PxCleaning) cleaning = px_cleaner_clean (cleaner, built.raw, story[0], "en",
+                                                      NULL, NULL);
+
+  check_cleaning (pieces, G_N_ELEMENTS (pieces), &built, cleaning);
+  g_free (built.raw);
+  g_array_unref (built.starts);
+}
+
+/* A link label before another story's long lead (over the length a
+ * partial phrase match may remove) is a link line when one sentence
+ * follows it; a long paragraph of several sentences after the same label
+ * is not removed for it. */
+static void
+test_long_link_line (void)
+{
+  g_auto (GStrv) story = story_lines ("lohan-en.txt");
+  g_auto (GStrv) other = story_lines ("species-en.txt");
+  g_autofree char *link = g_strdup_printf ("Related: %s", other[11]);
+  g_autofree char *several = g_strdup_printf ("Related: %s %s", story[3], story[4]);
+  const Piece pieces[] = {
+    { story[0], KEEP },
+    { story[2], KEEP },
+    { several, KEEP },
+    { link, PX_REMOVAL_LINK_LINE },
+  };
+  Built built = build (pieces, G_N_ELEMENTS (pieces), "\n\n");
+  g_autoptr (PxCleaner) cleaner = px_cleaner_new ();
+  g_autoptr (PxCleaning) cleaning = px_cleaner_clean (cleaner, built.raw, story[0], "en",
+                                                      NULL, NULL);
+
+  g_assert_cmpuint (strlen (link), >, 260);
+  g_assert_cmpuint (strlen (several), >, 260);
+  check_cleaning (pieces, G_N_ELEMENTS (pieces), &built, cleaning);
+  g_free (built.raw);
+  g_array_unref (built.starts);
+}
+
 /* The end of a story told in quotes and "Then ...": paragraphs sharing no
  * word with the ones before them, but a quotation or a paragraph opening
  * with a word that refers back ("Then", "He", "But") does not open an
@@ -743,6 +798,8 @@ main (int   argc,
     }
   g_test_add_func ("/px/cleaner/appended-story", test_appended_story);
   g_test_add_func ("/px/cleaner/headless-story", test_headless_story);
+  g_test_add_func ("/px/cleaner/one-paragraph-story", test_one_paragraph_story);
+  g_test_add_func ("/px/cleaner/long-link-line", test_long_link_line);
   g_test_add_func ("/px/cleaner/quoted-ending-kept", test_quoted_ending_kept);
   g_test_add_data_func ("/px/cleaner/background-kept/earlier-incident", "lohan-en.txt",
                         test_background_kept);
