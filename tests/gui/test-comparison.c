@@ -20,6 +20,7 @@
 #include "px-importer.h"
 #include "px-event-item.h"
 #include "px-event-sidebar.h"
+#include "px-gui-test.h"
 #include "px-store-events.h"
 #include "px-window-private.h"
 
@@ -36,38 +37,11 @@ typedef struct
   PxComparison *comparison;  /* borrowed from the view */
 } Fixture;
 
-/* Runs the main loop until @done says so or 30 s have passed. */
 static gboolean
-wait_for (gboolean (*done) (Fixture *), Fixture *fixture)
+loaded (gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  Fixture *fixture = data;
 
-  while (!done (fixture))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-/* Lets the window lay out and draw for a while. */
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-loaded (Fixture *fixture)
-{
   return !px_comparison_view_get_loading (fixture->view) &&
          px_comparison_view_get_comparison (fixture->view) != NULL;
 }
@@ -140,9 +114,9 @@ fixture_set_up (Fixture       *fixture,
 
   px_comparison_view_compare_event (fixture->view, library, conflict_event);
   g_assert_true (px_comparison_view_get_loading (fixture->view));
-  g_assert_true (wait_for (loaded, fixture));
+  g_assert_true (px_gui_test_wait_for (loaded, fixture, 30));
   fixture->comparison = px_comparison_view_get_comparison (fixture->view);
-  settle (300);
+  px_gui_test_settle (300);
 }
 
 static void
@@ -151,7 +125,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  settle (50);
+  px_gui_test_settle (50);
 }
 
 static PxComparisonColumn *
@@ -361,7 +335,7 @@ test_select_sentence (Fixture       *fixture,
   /* Scroll the partner's column away first, so following it is tested. */
   gtk_adjustment_set_value (px_comparison_column_get_vadjustment (column (fixture, last->article)),
                             G_MAXINT);
-  settle (100);
+  px_gui_test_settle (100);
 
   /* What a click on the sentence emits. */
   g_signal_emit_by_name (column (fixture, first->article), "sentence-activated", first->sentence);
@@ -462,7 +436,7 @@ test_matrix_cell (Fixture       *fixture,
   const PxClaimMember *member;
 
   px_comparison_view_set_page (fixture->view, "matrix");
-  settle (200);
+  px_gui_test_settle (200);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (matrix)));
 
   /* Rows go from the most carried claim down. */
@@ -504,10 +478,10 @@ test_dark (Fixture       *fixture,
   g_autoptr (GdkRGBA) dark = NULL;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-  settle (50);
+  px_gui_test_settle (50);
   g_object_get (tag, "foreground-rgba", &light, NULL);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  settle (50);
+  px_gui_test_settle (50);
   g_object_get (tag, "foreground-rgba", &dark, NULL);
   /* A lighter red on the dark background. */
   g_assert_cmpfloat (dark->red + dark->green + dark->blue, >, light->red + light->green + light->blue);
@@ -528,7 +502,7 @@ test_sync_scroll (Fixture       *fixture,
   g_assert_true (px_comparison_view_get_sync_scroll (fixture->view));
   /* Scroll the first carrier so its sentence is at the top: the other follows. */
   px_comparison_column_place_sentence (source, first->sentence, 0);
-  settle (200);
+  px_gui_test_settle (200);
   g_assert_cmpuint (px_comparison_column_get_top_sentence (source, &offset), ==, first->sentence);
   g_assert_true (shows_sentence (column (fixture, other->article), other->sentence));
   g_assert_true (px_comparison_column_get_sentence_bounds (column (fixture, other->article), other->sentence,
@@ -589,7 +563,7 @@ test_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   adw_view_stack_set_visible_child_name (window->library_stack, "events");
-  settle (200);
+  px_gui_test_settle (200);
 
   rows = px_event_sidebar_get_rows (window->event_sidebar);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, events->len);
@@ -634,7 +608,7 @@ test_window (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
-  settle (50);
+  px_gui_test_settle (50);
 }
 
 static gboolean
@@ -695,7 +669,7 @@ test_command_line (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "comparison");
   g_assert_true (wait_for_view (window->comparison_view));
-  settle (100);
+  px_gui_test_settle (100);
   comparison = px_comparison_view_get_comparison (window->comparison_view);
   g_assert_cmpuint (px_comparison_get_n_articles (comparison), ==, 2);
   g_assert_cmpuint (px_comparison_view_get_n_imported (window->comparison_view), ==, 2);
@@ -738,7 +712,7 @@ test_command_line (void)
   }
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
-  settle (50);
+  px_gui_test_settle (50);
 
   /* The real program, as a reader starts it: it reports the first frame
    * showing the comparison, then (asked to) quits. */

@@ -13,9 +13,9 @@
 
 #include "px-article-item.h"
 #include "px-comparison-view.h"
-#include "px-data.h"
 #include "px-event-item.h"
 #include "px-event-sidebar.h"
+#include "px-gui-test.h"
 #include "px-importer.h"
 #include "px-store-events.h"
 #include "px-window-private.h"
@@ -33,35 +33,13 @@ typedef struct
 } Fixture;
 
 static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
 import_sample (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *sample = px_data_find ("sample");
-  g_autoptr (GDir) dir = g_dir_open (sample, 0, &error);
-  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) files = px_gui_test_sample_files ("");
   g_autoptr (PxImporter) importer = NULL;
   g_autoptr (GPtrArray) results = NULL;
   g_autoptr (PxStore) store = NULL;
-  const char *name;
-
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".txt"))
-      g_ptr_array_add (files, g_build_filename (sample, name, NULL));
-  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
-  g_ptr_array_add (files, NULL);
 
   library_dir = g_dir_make_tmp ("parallax-events-XXXXXX", &error);
   g_assert_no_error (error);
@@ -100,7 +78,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
   adw_view_stack_set_visible_child_name (fixture->window->library_stack, "events");
-  settle (200);
+  px_gui_test_settle (200);
   fixture->rows = px_event_sidebar_get_rows (fixture->window->event_sidebar);
 }
 
@@ -112,7 +90,7 @@ fixture_tear_down (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
-  settle (50);
+  px_gui_test_settle (50);
   g_clear_object (&fixture->store);
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
@@ -190,7 +168,7 @@ expand_event (Fixture *fixture,
   g_assert_cmpuint (position, !=, G_MAXUINT);
   row = g_list_model_get_item (fixture->rows, position);
   gtk_tree_list_row_set_expanded (row, TRUE);
-  settle (50);
+  px_gui_test_settle (50);
   return position;
 }
 
@@ -246,7 +224,7 @@ click_undo (Fixture *fixture)
   g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
   GtkButton *undo = NULL;
 
-  settle (100);
+  px_gui_test_settle (100);
   find_widgets (GTK_WIDGET (fixture->window->toast_overlay), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), "_Undo") == 0
@@ -255,7 +233,7 @@ click_undo (Fixture *fixture)
   g_assert_nonnull (undo);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (undo)));
   g_signal_emit_by_name (undo, "clicked");
-  settle (50);
+  px_gui_test_settle (50);
 }
 
 /* The message dialog the window has just opened. */
@@ -264,7 +242,7 @@ find_dialog (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
-  settle (50);
+  px_gui_test_settle (50);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
@@ -280,7 +258,7 @@ respond (AdwMessageDialog *dialog,
          const char       *response)
 {
   adw_message_dialog_response (dialog, response);
-  settle (50);
+  px_gui_test_settle (50);
 }
 
 /* Two events picked in the sidebar and merged become one, in the sidebar

@@ -7,7 +7,7 @@
 
 #include "px-claim-pane.h"
 #include "px-comparison-column.h"
-#include "px-data.h"
+#include "px-gui-test.h"
 #include "px-note-editor.h"
 #include "px-restore-popover.h"
 #include "px-span.h"
@@ -26,21 +26,6 @@ typedef struct
   PxWindow *window;
   PxArticle *article;  /* the sample as first shown */
 } Fixture;
-
-static gboolean
-wait_for (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
 
 static gboolean
 import_finished (gpointer data)
@@ -67,8 +52,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *sample = px_data_find ("sample");
-  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) paths = NULL;
   const char *prefix = data;
 
   fixture->dir = g_dir_make_tmp ("parallax-notes-gui-XXXXXX", &error);
@@ -77,23 +61,10 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = g_object_ref_sink (px_window_new (NULL, fixture->db_path));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  if (prefix != NULL)
-    {
-      g_autoptr (GDir) dir = g_dir_open (sample, 0, &error);
-      const char *name;
-
-      g_assert_no_error (error);
-      while ((name = g_dir_read_name (dir)) != NULL)
-        if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".txt"))
-          g_ptr_array_add (paths, g_build_filename (sample, name, NULL));
-      g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
-    }
-  else
-    g_ptr_array_add (paths, g_build_filename (sample, SAMPLE, NULL));
-  g_assert_cmpuint (paths->len, >=, 1);
-  g_ptr_array_add (paths, NULL);
+  paths = px_gui_test_sample_files (prefix != NULL ? prefix : SAMPLE);
+  g_assert_cmpuint (paths->len, >=, 2);
   px_window_import (fixture->window, (const char * const *) paths->pdata);
-  g_assert_true (wait_for (import_finished, fixture->window));
+  g_assert_true (px_gui_test_wait_for (import_finished, fixture->window, 60));
   g_assert_cmpuint (g_list_model_get_n_items (px_window_get_articles (fixture->window)), ==, paths->len - 1);
   show (fixture, 1);
   fixture->article = g_object_ref (px_article_view_get_article (fixture->window->article_view));
@@ -119,23 +90,6 @@ fixture_tear_down (Fixture       *fixture,
   g_rmdir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->db_path);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkTextView *
@@ -282,7 +236,7 @@ test_copy (Fixture       *fixture,
   gtk_text_buffer_select_range (buffer, &match, &match_end);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-claim-markdown", NULL);
   gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &text);
-  g_assert_true (wait_for (text_read, &text));
+  g_assert_true (px_gui_test_wait_for (text_read, &text, 60));
   /* A quote, its outlet in bold, the address; Markdown's specials escaped. */
   g_assert_true (g_str_has_prefix (text, "> the 79th Academy Awards\n\n— **foxnews\\.com**"));
   g_assert_nonnull (strstr (text, "<http://www.foxnews.com/"));
@@ -317,10 +271,10 @@ test_restore (Fixture       *fixture,
 
   /* What a click on the dimmed span offers; its button restores. */
   px_article_view_set_show_removed (fixture->window->article_view, TRUE);
-  popover = find_widget (GTK_WIDGET (fixture->window->article_view), PX_TYPE_RESTORE_POPOVER);
+  popover = px_gui_test_find_widget (GTK_WIDGET (fixture->window->article_view), PX_TYPE_RESTORE_POPOVER);
   g_assert_nonnull (popover);
   px_restore_popover_set_span (PX_RESTORE_POPOVER (popover), start, FALSE, "byline");
-  button = find_widget (popover, GTK_TYPE_BUTTON);
+  button = px_gui_test_find_widget (popover, GTK_TYPE_BUTTON);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Restore");
   g_signal_emit_by_name (button, "clicked");
   g_assert_nonnull (strstr (shown_clean_text (fixture), LOST_SENTENCE));
@@ -359,7 +313,7 @@ test_export (Fixture       *fixture,
       g_autofree char *contents = NULL;
 
       _px_window_export (fixture->window, exporter, file);
-      g_assert_true (wait_for (file_written, file));
+      g_assert_true (px_gui_test_wait_for (file_written, file, 60));
       /* The exporter writes a temporary file and renames it: this is all of it. */
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
       if (formats[i] == PX_EXPORT_PDF)
@@ -419,7 +373,7 @@ compare (Fixture      *fixture,
   PxComparisonView *view = fixture->window->comparison_view;
 
   px_window_show_comparison (fixture->window, ids, n_ids);
-  g_assert_true (wait_for (comparison_loaded, view));
+  g_assert_true (px_gui_test_wait_for (comparison_loaded, view, 60));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->content_stack), ==, "comparison");
   return px_comparison_view_get_comparison (view);
 }
@@ -441,7 +395,7 @@ write_note (const char *body,
 
   g_assert_nonnull (editor);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (find_text_view (GTK_WIDGET (editor))), body, -1);
-  entry = find_widget (GTK_WIDGET (editor), GTK_TYPE_ENTRY);
+  entry = px_gui_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), tags);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);

@@ -5,7 +5,7 @@
  */
 #include <glib/gstdio.h>
 
-#include "px-data.h"
+#include "px-gui-test.h"
 #include "px-restore-popover.h"
 #include "px-span.h"
 #include "px-window-private.h"
@@ -30,47 +30,12 @@ import_finished (gpointer data)
   return !px_window_get_importing (data);
 }
 
-static gboolean
-wait_for (gboolean (*done) (gpointer),
-          gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *sample = px_data_find ("sample");
-  g_autofree char *path = g_build_filename (sample, SAMPLE, NULL);
-  const char *paths[] = { path, NULL };
+  g_autoptr (GPtrArray) paths = px_gui_test_sample_files (SAMPLE);
   g_autoptr (PxArticle) article = NULL;
 
   fixture->dir = g_dir_make_tmp ("parallax-restore-keyboard-XXXXXX", &error);
@@ -79,14 +44,14 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = g_object_ref_sink (px_window_new (NULL, fixture->db_path));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  px_window_import (fixture->window, paths);
-  g_assert_true (wait_for (import_finished, fixture->window));
+  px_window_import (fixture->window, (const char * const *) paths->pdata);
+  g_assert_true (px_gui_test_wait_for (import_finished, fixture->window, 60));
   fixture->id = 1;
   article = px_store_get_article (fixture->window->store, fixture->id, &error);
   g_assert_no_error (error);
   gtk_stack_set_visible_child_name (fixture->window->content_stack, "article");
   px_article_view_set_article (fixture->window->article_view, article);
-  fixture->text_view = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (fixture->window->article_view),
+  fixture->text_view = GTK_TEXT_VIEW (px_gui_test_find_widget (GTK_WIDGET (fixture->window->article_view),
                                                    GTK_TYPE_TEXT_VIEW));
   g_assert_nonnull (fixture->text_view);
 }
@@ -193,7 +158,7 @@ test_restore_with_keyboard (Fixture       *fixture,
                             gconstpointer  data)
 {
   GtkWidget *view = GTK_WIDGET (fixture->window->article_view);
-  GtkWidget *popover = find_widget (view, PX_TYPE_RESTORE_POPOVER);
+  GtkWidget *popover = px_gui_test_find_widget (view, PX_TYPE_RESTORE_POPOVER);
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   g_autofree char *before = stored_clean_text (fixture);
@@ -236,7 +201,7 @@ test_restore_with_keyboard (Fixture       *fixture,
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture->text_view)));
   /* The popover offers it with its reason, the tooltip's words. */
   g_assert_true (gtk_widget_get_visible (popover));
-  reason = GTK_LABEL (find_widget (popover, GTK_TYPE_LABEL));
+  reason = GTK_LABEL (px_gui_test_find_widget (popover, GTK_TYPE_LABEL));
   g_assert_cmpstr (gtk_label_get_label (reason), ==, "Removed: byline");
 
   gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));

@@ -11,6 +11,7 @@
 
 #include "px-article-item.h"
 #include "px-data.h"
+#include "px-gui-test.h"
 #include "px-window-private.h"
 
 typedef struct
@@ -22,25 +23,11 @@ typedef struct
   GPtrArray *titles;   /* their first lines */
 } Fixture;
 
-/* Runs the main loop until @done says so or 60 s have passed. */
 static gboolean
-wait_for (gboolean (*done) (Fixture *), Fixture *fixture)
+import_finished (gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  Fixture *fixture = data;
 
-  while (!done (fixture))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static gboolean
-import_finished (Fixture *fixture)
-{
   return !px_window_get_importing (fixture->window);
 }
 
@@ -50,7 +37,7 @@ import_and_wait (Fixture           *fixture,
 {
   px_window_import (fixture->window, paths);
   g_assert_true (px_window_get_importing (fixture->window));
-  g_assert_true (wait_for (import_finished, fixture));
+  g_assert_true (px_gui_test_wait_for (import_finished, fixture, 60));
 }
 
 static char *
@@ -64,32 +51,14 @@ first_line (const char *path)
   return g_strstrip (g_strndup (contents, strcspn (contents, "\n")));
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* The first two sample articles, by name. */
 static GPtrArray *
 sample_files (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *sample = px_data_find ("sample");
-  g_autoptr (GDir) dir = g_dir_open (sample, 0, &error);
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
-  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  GPtrArray *paths = px_gui_test_sample_files ("");
 
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".txt"))
-      g_ptr_array_add (names, (gpointer) name);
-  g_assert_cmpuint (names->len, >=, 2);
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < 2; i++)
-    g_ptr_array_add (paths, g_build_filename (sample, (const char *) g_ptr_array_index (names, i), NULL));
+  g_assert_cmpuint (paths->len, >=, 3);
+  g_ptr_array_set_size (paths, 2);
   g_ptr_array_add (paths, NULL);
   return paths;
 }
@@ -154,8 +123,10 @@ collect_labels (GtkWidget *widget,
 }
 
 static gboolean
-titles_on_screen (Fixture *fixture)
+titles_on_screen (gpointer data)
 {
+  Fixture *fixture = data;
+
   g_autoptr (GPtrArray) labels = g_ptr_array_new ();
   guint found = 0;
 
@@ -194,7 +165,7 @@ test_import (Fixture       *fixture,
   /* The toast's undo needs the ids of what was stored. */
   g_assert_cmpuint (fixture->window->last_imported->len, ==, 2);
 
-  g_assert_true (wait_for (titles_on_screen, fixture));
+  g_assert_true (px_gui_test_wait_for (titles_on_screen, fixture, 60));
 }
 
 static void
@@ -297,7 +268,7 @@ test_load_sample (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-sample", NULL);
   g_assert_true (px_window_get_importing (fixture->window));
-  g_assert_true (wait_for (import_finished, fixture));
+  g_assert_true (px_gui_test_wait_for (import_finished, fixture, 60));
 
   /* Every sample file is one article. */
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, count_sample_files ());
@@ -305,8 +276,10 @@ test_load_sample (Fixture       *fixture,
 }
 
 static gboolean
-leaflet_folded (Fixture *fixture)
+leaflet_folded (gpointer data)
 {
+  Fixture *fixture = data;
+
   return adw_leaflet_get_folded (fixture->window->leaflet);
 }
 
@@ -316,7 +289,7 @@ test_narrow (Fixture       *fixture,
              gconstpointer  data)
 {
   import_and_wait (fixture, (const char *const *) fixture->samples->pdata);
-  g_assert_true (wait_for (leaflet_folded, fixture));
+  g_assert_true (px_gui_test_wait_for (leaflet_folded, fixture, 60));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (fixture->window->leaflet), ==, "sidebar");
 
   gtk_single_selection_set_selected (fixture->window->article_selection, 0);
@@ -363,7 +336,7 @@ test_drop (Fixture       *fixture,
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
   g_assert_true (handled);
   g_assert_true (px_window_get_importing (fixture->window));
-  g_assert_true (wait_for (import_finished, fixture));
+  g_assert_true (px_gui_test_wait_for (import_finished, fixture, 60));
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 2);
   /* The first file by name was stored first. */
   g_assert_cmpuint (fixture->window->last_imported->len, ==, 2);
@@ -387,7 +360,7 @@ test_close_while_importing (Fixture       *fixture,
   px_window_import (fixture->window, (const char *const *) fixture->samples->pdata);
   g_assert_true (px_window_get_importing (fixture->window));
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_for (import_finished, fixture));
+  g_assert_true (px_gui_test_wait_for (import_finished, fixture, 60));
   g_assert_cmpuint (g_list_model_get_n_items (px_window_get_articles (fixture->window)), ==, 2);
 }
 
