@@ -21,6 +21,11 @@
 #include "px-readers.h"
 
 #define BATCH_SIZE 500
+/* A batch holds the library's write lock while its articles are cleaned
+ * and analysed: on a slow machine it ends sooner, so that another writer
+ * (a second import, the window adding a note) waits a second at most,
+ * well inside the store's busy timeout. */
+#define BATCH_MAX_USEC G_USEC_PER_SEC
 
 struct _PxImporter
 {
@@ -508,6 +513,7 @@ px_importer_import (PxImporter          *self,
   g_autoptr (PxEventsAssigner) assigner = NULL;
   guint n_files = g_strv_length ((char **) files);
   guint in_batch = 0, batch_start = 0, reported = 0;
+  gint64 batch_began = 0;
   double last_fraction = -1.0;
 
   g_return_val_if_fail (PX_IS_IMPORTER (self), NULL);
@@ -547,6 +553,7 @@ px_importer_import (PxImporter          *self,
               if (!px_store_begin (store, error))
                 return NULL;
               batch_start = results->len;
+              batch_began = g_get_monotonic_time ();
             }
           result = store_item (self, store, files[f], item, error);
           if (result == NULL)
@@ -555,7 +562,7 @@ px_importer_import (PxImporter          *self,
               return NULL;
             }
           g_ptr_array_add (results, result);
-          if (++in_batch == BATCH_SIZE)
+          if (++in_batch == BATCH_SIZE || g_get_monotonic_time () - batch_began >= BATCH_MAX_USEC)
             {
               in_batch = 0;
               if (!end_batch (store, assigner, results, batch_start, error))
