@@ -399,6 +399,47 @@ search (Fixture    *fixture,
   g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
 }
 
+/* The window imports while the reader searches in it and another
+ * connection (as parallax-cli's would) imports too: both imports land
+ * whole, the searches answer, and no failure reaches the window. */
+static void
+test_busy_library (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = px_gui_test_sample_files ("");
+  g_autofree char *lines = g_build_filename (g_getenv ("PX_TEST_DATA"), "import", "lines.jsonl", NULL);
+  const char *others[] = { lines, NULL };
+  g_autoptr (PxStore) store = px_store_open (fixture->db_path, &error);
+  g_autoptr (PxImporter) importer = px_importer_new (fixture->db_path);
+  g_autoptr (GPtrArray) results = NULL;
+  GListModel *hits = G_LIST_MODEL (fixture->window->search_results);
+  guint stored = 0;
+
+  g_assert_no_error (error);
+  px_window_import (fixture->window, (const char *const *) all->pdata);
+  g_assert_true (px_window_get_importing (fixture->window));
+  search (fixture, "police");
+  px_gui_test_settle (50);
+  /* Blocks this thread while the window's import thread writes; a
+   * locked library would fail the whole call (the file's one broken
+   * record fails alone). */
+  results = px_importer_import (importer, store, others, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < results->len; i++)
+    stored += ((PxImportResult *) g_ptr_array_index (results, i))->status == PX_IMPORT_STORED;
+  g_assert_cmpuint (stored, >, 0);
+  search (fixture, "climbers");
+  g_assert_true (px_gui_test_wait_for (import_finished, fixture, 60));
+  g_assert_null (fixture->window->import_details);
+  /* Every article is stored once, by one import or the other. */
+  g_assert_cmpuint (g_list_model_get_n_items (px_window_get_articles (fixture->window)), ==,
+                    fixture->window->last_imported->len + stored);
+  g_assert_cmpuint (fixture->window->last_imported->len + stored, >, all->len - 1);
+  search (fixture, "climbers");
+  g_assert_cmpuint (g_list_model_get_n_items (hits), >=, 2);
+}
+
 static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
@@ -556,6 +597,8 @@ main (int   argc,
   g_test_add ("/px/window/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/px/window/close-while-importing", Fixture, NULL, fixture_set_up,
               test_close_while_importing, fixture_tear_down);
+  g_test_add ("/px/window/busy-library", Fixture, NULL, fixture_set_up, test_busy_library,
+              fixture_tear_down);
   g_test_add_func ("/px/window/describe-failure", test_describe_failure);
   g_test_add_func ("/px/window/describe-warning", test_describe_warning);
   g_test_add_func ("/px/article-item/snippet-markup", test_snippet_markup);

@@ -11,8 +11,8 @@
 #   - every article either import reported is in the library, once, and the library holds
 #     nothing else; its integrity and search-index checks pass (test_crash_safety's);
 #   - every note the writer was told it added is there.
-# The window uses the same store code (one connection a thread, WAL, a busy timeout), and
-# test-window's close-while-importing drives an import under the window's own reads.
+# The window's side (its import thread, its searches, another connection importing at the
+# same time) is test-window's /px/window/busy-library.
 #
 # Copyright 2026 The Parallax authors
 # SPDX-License-Identifier: GPL-3.0-or-later
