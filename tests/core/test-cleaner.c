@@ -139,6 +139,22 @@ check_cleaning (const Piece  *pieces,
     }
 }
 
+/* Builds an English text of @pieces, one paragraph each, titled @title,
+ * cleans it and checks what went and what stayed. */
+static void
+check_english_story (const Piece *pieces,
+                     guint        n_pieces,
+                     const char  *title)
+{
+  Built built = build (pieces, n_pieces, "\n\n");
+  g_autoptr (PxCleaner) cleaner = px_cleaner_new ();
+  g_autoptr (PxCleaning) cleaning = px_cleaner_clean (cleaner, built.raw, title, "en", NULL, NULL);
+
+  check_cleaning (pieces, n_pieces, &built, cleaning);
+  g_free (built.raw);
+  g_array_unref (built.starts);
+}
+
 /* The boilerplate of one language, in the order it is injected. */
 typedef struct
 {
@@ -275,14 +291,8 @@ test_appended_story (void)
     { other[3], PX_REMOVAL_UNRELATED_STORY },
     { other[4], PX_REMOVAL_UNRELATED_STORY },
   };
-  Built built = build (pieces, G_N_ELEMENTS (pieces), "\n\n");
-  g_autoptr (PxCleaner) cleaner = px_cleaner_new ();
-  g_autoptr (PxCleaning) cleaning = px_cleaner_clean (cleaner, built.raw, story[0], "en",
-                                                      NULL, NULL);
 
-  check_cleaning (pieces, G_N_ELEMENTS (pieces), &built, cleaning);
-  g_free (built.raw);
-  g_array_unref (built.starts);
+  check_english_story (pieces, G_N_ELEMENTS (pieces), story[0]);
 }
 
 /* An appended story without a headline (an ECB+ "ecb" text opens with
@@ -345,14 +355,8 @@ test_one_paragraph_story (void)
     { other[3], PX_REMOVAL_UNRELATED_STORY },
     { other[4], PX_REMOVAL_UNRELATED_STORY },
   };
-  Built built = build (pieces, G_N_ELEMENTS (pieces), "\n\n");
-  g_autoptr (PxCleaner) cleaner = px_cleaner_new ();
-  g_autoptr (PxCleaning) cleaning = px_cleaner_clean (cleaner, built.raw, story[0], "en",
-                                                      NULL, NULL);
 
-  check_cleaning (pieces, G_N_ELEMENTS (pieces), &built, cleaning);
-  g_free (built.raw);
-  g_array_unref (built.starts);
+  check_english_story (pieces, G_N_ELEMENTS (pieces), story[0]);
 }
 
 /* A link label before another story's long lead (over the length a
