@@ -210,6 +210,22 @@ const PxMigration px_store_migrations[] = {
      * replacing it or with its article) still takes its terms out by
      * trigger, so term_df stays right whatever writes the library. */
     "DROP TRIGGER article_profiles_insert;" },
+  { 9,
+    /* SQLite 3.40's integrity_check reads the wrong column of a WITHOUT
+     * ROWID table whose declared columns do not start with its primary
+     * key, and called every tagged library damaged ("NULL value in
+     * note_tags.position"). The same table, key columns first. */
+    "CREATE TABLE note_tags_by_key ("
+    "  note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,"
+    "  tag TEXT NOT NULL COLLATE NOCASE,"
+    "  position INTEGER NOT NULL,"
+    "  PRIMARY KEY (note_id, tag)"
+    ") STRICT, WITHOUT ROWID;"
+    "INSERT INTO note_tags_by_key (note_id, tag, position)"
+    "  SELECT note_id, tag, position FROM note_tags;"
+    "DROP TABLE note_tags;"
+    "ALTER TABLE note_tags_by_key RENAME TO note_tags;"
+    "CREATE INDEX note_tags_by_tag ON note_tags (tag);" },
 };
 
 const guint px_store_n_migrations = G_N_ELEMENTS (px_store_migrations);
