@@ -20,7 +20,8 @@
 # its old cleaned text (and old version) or has the new version; `reclean` again finishes
 # the rest. `compare --event` of the largest event, its cache emptied, is killed at five
 # moments: the library is sound and the next compare prints exactly what an undisturbed
-# compare on a copy printed.
+# compare on a copy printed. `import-notes` of 4,000 notes is killed at three moments:
+# the library is sound and holds none of them; the next import adds all, a third none.
 #
 # Copyright 2026 The Parallax authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -40,6 +41,9 @@ N_RECORDS = 5000
 RECLEAN_ARTICLES = 400
 RECLEAN_KILL_AFTER = 0.5
 COMPARE_KILL_DELAYS = [0.05, 0.15, 0.3, 0.5, 0.8]
+# Notes import: how many notes the export file carries, and when to kill it.
+N_NOTES = 4000
+NOTES_KILL_DELAYS = [0.05, 0.2, 0.5]
 
 
 def fail(message):
@@ -212,6 +216,58 @@ def kill_compare(cli, db, tmp):
           "before it finished; every next compare matched")
 
 
+def count_notes(db):
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT count(*) FROM notes").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def kill_notes_import(cli, db, tmp):
+    """Kills `import-notes` of a 4,000-note export at several moments: the library keeps
+    its notes and gains none half-written; the next import adds them all, a third none."""
+    conn = sqlite3.connect(db)
+    article = conn.execute("SELECT min(id) FROM articles").fetchone()[0]
+    conn.close()
+    added = subprocess.run([cli, "--db", db, "note", "add", "--article", str(article), "--start",
+                            "0", "--end", "12", "--text", "the note exported", "--tag", "crash"],
+                           capture_output=True, text=True)
+    check(added.returncode == 0, f"note add: {added.stderr}")
+    exported = subprocess.run([cli, "--db", db, "export", str(article), "--format", "json",
+                               "--notes-only"], capture_output=True, text=True)
+    check(exported.returncode == 0, f"export: {exported.stderr}")
+    document = json.loads(exported.stdout)
+    template = document["notes"][0]
+    document["notes"] = [dict(template, id=i + 1, body=f"imported note {i}") for i in range(N_NOTES)]
+    source = os.path.join(tmp, "notes.json")
+    with open(source, "w", encoding="utf-8") as out:
+        json.dump(document, out)
+
+    before = count_notes(db)
+    landed = 0
+    for delay in NOTES_KILL_DELAYS:
+        proc = subprocess.Popen([cli, "--db", db, "import-notes", source],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        if proc.poll() is not None:
+            break
+        landed += 1
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        check_library(db)
+        check(count_notes(db) == before, f"a notes import killed at {delay} s left "
+              f"{count_notes(db) - before} notes")
+    result = subprocess.run([cli, "--db", db, "import-notes", source], capture_output=True, text=True)
+    check(count_notes(db) == before + N_NOTES or landed == 0,
+          f"after {landed} kills, import-notes gave {count_notes(db) - before} notes: {result.stderr}")
+    again = subprocess.run([cli, "--db", db, "import-notes", source], capture_output=True, text=True)
+    check(again.returncode == 0, f"import-notes again: {again.stderr}")
+    check(count_notes(db) == before + N_NOTES, f"{count_notes(db) - before} notes, not {N_NOTES}")
+    print(f"import-notes: {landed} of {len(NOTES_KILL_DELAYS)} kills landed before it finished; "
+          f"then {N_NOTES} notes, once")
+
+
 def main():
     cli, root = sys.argv[1], sys.argv[2]
     with tempfile.TemporaryDirectory() as tmp:
@@ -263,6 +319,7 @@ def main():
 
         kill_reclean(cli, db, records_by_url)
         kill_compare(cli, db, tmp)
+        kill_notes_import(cli, db, tmp)
         print("PASS")
 
 
