@@ -20,7 +20,7 @@
 # its old cleaned text (and old version) or has the new version; `reclean` again finishes
 # the rest. `compare --event` of the largest event, its cache emptied, is killed at five
 # moments: the library is sound and the next compare prints exactly what an undisturbed
-# compare on a copy printed. `import-notes` of 4,000 notes is killed at three moments:
+# compare on a copy printed. `import-notes` of 1,000 notes is killed at three moments:
 # the library is sound and holds none of them; the next import adds all, a third none.
 #
 # Copyright 2026 The Parallax authors
@@ -42,8 +42,8 @@ RECLEAN_ARTICLES = 400
 RECLEAN_KILL_AFTER = 0.5
 COMPARE_KILL_DELAYS = [0.05, 0.15, 0.3, 0.5, 0.8]
 # Notes import: how many notes the export file carries, and when to kill it.
-N_NOTES = 4000
-NOTES_KILL_DELAYS = [0.05, 0.2, 0.5]
+N_NOTES = 1000
+NOTES_KILL_DELAYS = [0.02, 0.1, 0.3]
 
 
 def fail(message):
@@ -225,7 +225,7 @@ def count_notes(db):
 
 
 def kill_notes_import(cli, db, tmp):
-    """Kills `import-notes` of a 4,000-note export at several moments: the library keeps
+    """Kills `import-notes` of a 1,000-note export at several moments: the library keeps
     its notes and gains none half-written; the next import adds them all, a third none."""
     conn = sqlite3.connect(db)
     article = conn.execute("SELECT min(id) FROM articles").fetchone()[0]
