@@ -112,17 +112,8 @@ store_profile (PxStore            *self,
 
   /* The delete trigger takes the old profile's terms out of the document
    * frequencies (so does deleting the article). */
-  stmt = _px_store_prepare (self, "DELETE FROM article_profiles WHERE article_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  if (!_px_store_run (self, stmt, error))
-    return FALSE;
-  stmt = _px_store_prepare (self, "DELETE FROM article_terms WHERE article_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  if (!_px_store_run (self, stmt, error))
+  if (!_px_store_run_for_id (self, "DELETE FROM article_profiles WHERE article_id = ?", article_id, error) ||
+      !_px_store_run_for_id (self, "DELETE FROM article_terms WHERE article_id = ?", article_id, error))
     return FALSE;
 
   json = profile_to_json (terms);

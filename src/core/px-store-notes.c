@@ -48,12 +48,9 @@ write_tags_for (PxStore  *self,
                 GError  **error)
 {
   const char * const *tags = px_note_get_tags (note);
-  sqlite3_stmt *stmt = _px_store_prepare (self, "DELETE FROM note_tags WHERE note_id = ?", error);
+  sqlite3_stmt *stmt;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_px_store_run (self, stmt, error))
+  if (!_px_store_run_for_id (self, "DELETE FROM note_tags WHERE note_id = ?", id, error))
     return FALSE;
   for (guint i = 0; tags[i] != NULL; i++)
     {
@@ -289,12 +286,7 @@ px_store_delete_notes (PxStore       *self,
     return FALSE;
   for (guint i = 0; i < n_ids; i++)
     {
-      sqlite3_stmt *stmt = _px_store_prepare (self, "DELETE FROM notes WHERE id = ?", error);
-
-      if (stmt == NULL)
-        return end (self, FALSE, NULL);
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      if (!_px_store_run (self, stmt, error))
+      if (!_px_store_run_for_id (self, "DELETE FROM notes WHERE id = ?", ids[i], error))
         return end (self, FALSE, NULL);
       if (sqlite3_changes (_px_store_get_db (self)) == 0)
         {

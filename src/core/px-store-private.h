@@ -32,6 +32,11 @@ gboolean      _px_store_fail       (PxStore      *self,
 gboolean      _px_store_run        (PxStore      *self,
                                     sqlite3_stmt *stmt,
                                     GError      **error);
+/* Runs @sql, whose one parameter is bound to @id ("DELETE … WHERE id = ?"). */
+gboolean      _px_store_run_for_id (PxStore      *self,
+                                    const char   *sql,
+                                    gint64        id,
+                                    GError      **error);
 /* A named savepoint, so changes nest in a caller's transaction; release
  * with @ok FALSE rolls back to it. @name is an SQL identifier. */
 gboolean      _px_store_savepoint  (PxStore      *self,

@@ -349,6 +349,20 @@ _px_store_run (PxStore       *self,
   return TRUE;
 }
 
+gboolean
+_px_store_run_for_id (PxStore     *self,
+                      const char  *sql,
+                      gint64       id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = _px_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _px_store_run (self, stmt, error);
+}
+
 /* A write statement whose row was read but that was not stepped to its
  * end (INSERT … RETURNING) would refuse a SAVEPOINT; its writes are done,
  * so finish it. Readers may be mid-iteration by a caller: leave them. */
@@ -481,11 +495,7 @@ insert_spans (PxStore       *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = _px_store_prepare (self, "DELETE FROM removed_spans WHERE article_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  if (!_px_store_run (self, stmt, error))
+  if (!_px_store_run_for_id (self, "DELETE FROM removed_spans WHERE article_id = ?", article_id, error))
     return FALSE;
 
   for (guint i = 0; removed != NULL && i < removed->len; i++)
@@ -754,12 +764,7 @@ px_store_delete_articles (PxStore       *self,
     return FALSE;
   for (guint i = 0; i < n_ids; i++)
     {
-      sqlite3_stmt *stmt = _px_store_prepare (self, "DELETE FROM articles WHERE id = ?", error);
-
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      if (!_px_store_run (self, stmt, error))
+      if (!_px_store_run_for_id (self, "DELETE FROM articles WHERE id = ?", ids[i], error))
         goto fail;
       if (sqlite3_changes (self->db) == 0)
         {
