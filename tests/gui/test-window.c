@@ -276,6 +276,15 @@ test_load_sample (Fixture       *fixture,
 }
 
 static gboolean
+comparison_loaded (gpointer data)
+{
+  Fixture *fixture = data;
+  PxComparisonView *view = fixture->window->comparison_view;
+
+  return !px_comparison_view_get_loading (view) && px_comparison_view_get_comparison (view) != NULL;
+}
+
+static gboolean
 leaflet_folded (gpointer data)
 {
   Fixture *fixture = data;
@@ -297,6 +306,24 @@ test_narrow (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-library", NULL);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (fixture->window->leaflet), ==, "sidebar");
+
+  /* A comparison fits too: its toolbar gives up the switcher's side labels. */
+  {
+    GListModel *articles = px_window_get_articles (fixture->window);
+    g_autoptr (PxArticleItem) a = g_list_model_get_item (articles, 0);
+    g_autoptr (PxArticleItem) b = g_list_model_get_item (articles, 1);
+    gint64 ids[] = { px_article_item_get_id (a), px_article_item_get_id (b) };
+    int minimum;
+
+    px_window_show_comparison (fixture->window, ids, G_N_ELEMENTS (ids));
+    g_assert_true (px_gui_test_wait_for (comparison_loaded, fixture, 60));
+    px_gui_test_settle (200);
+    g_assert_cmpstr (adw_leaflet_get_visible_child_name (fixture->window->leaflet), ==, "content");
+    gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window)),
+                        GTK_ORIENTATION_HORIZONTAL, -1,
+                        &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
 }
 
 static GtkDropTarget *
