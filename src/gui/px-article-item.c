@@ -1,8 +1,7 @@
 /* px-article-item.c: one row of an article list, for list views
  *
- * The row templates bind to the read-only properties "byline",
- * "display-title", "snippet-markup" and "has-snippet", which are derived
- * here once so that the templates need no code.
+ * Immutable: a changed library makes new items. PxArticleRow shows one;
+ * the byline and a search hit's snippet markup are derived here.
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -33,10 +32,6 @@ enum
   PROP_OUTLET,
   PROP_PUBLISHED,
   PROP_TITLE,
-  PROP_DISPLAY_TITLE,
-  PROP_BYLINE,
-  PROP_SNIPPET_MARKUP,
-  PROP_HAS_SNIPPET,
   N_PROPS
 };
 
@@ -76,18 +71,6 @@ px_article_item_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
-    case PROP_DISPLAY_TITLE:
-      g_value_set_string (value, px_article_item_get_title (self));
-      break;
-    case PROP_BYLINE:
-      g_value_take_string (value, px_article_item_dup_byline (self));
-      break;
-    case PROP_SNIPPET_MARKUP:
-      g_value_set_string (value, self->snippet_markup);
-      break;
-    case PROP_HAS_SNIPPET:
-      g_value_set_boolean (value, self->snippet_markup != NULL);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -106,13 +89,6 @@ px_article_item_class_init (PxArticleItemClass *klass)
   properties[PROP_OUTLET] = g_param_spec_string ("outlet", NULL, NULL, NULL, ro);
   properties[PROP_PUBLISHED] = g_param_spec_string ("published", NULL, NULL, NULL, ro);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, ro);
-  /* The title, or "Untitled" when the article has none. */
-  properties[PROP_DISPLAY_TITLE] = g_param_spec_string ("display-title", NULL, NULL, NULL, ro);
-  /* "Outlet · 12 Mar 2024", localised. */
-  properties[PROP_BYLINE] = g_param_spec_string ("byline", NULL, NULL, NULL, ro);
-  /* A search hit's context, Pango markup with the matched words in bold. */
-  properties[PROP_SNIPPET_MARKUP] = g_param_spec_string ("snippet-markup", NULL, NULL, NULL, ro);
-  properties[PROP_HAS_SNIPPET] = g_param_spec_boolean ("has-snippet", NULL, NULL, FALSE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

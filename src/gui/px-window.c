@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "px-article-item.h"
+#include "px-article-row.h"
 #include "px-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PxWindow, px_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -446,9 +447,12 @@ px_window_class_init (PxWindowClass *klass)
 static void
 px_window_init (PxWindow *self)
 {
+  g_autoptr (GtkListItemFactory) row_factory = px_article_row_factory_new ();
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_view_set_factory (self->article_list, row_factory);
+  gtk_list_view_set_factory (self->search_list, row_factory);
   _px_window_init_notes (self);
 
   self->settings = g_settings_new (APP_ID);
