@@ -22,9 +22,11 @@ VIEWS = {
     "library": ("tests/gui/parallax-screenshot", ["--width", "1000", "--height", "680", "--select", "1"]),
     "library-narrow": ("tests/gui/parallax-screenshot", ["--width", "360", "--height", "680"]),
     "comparison": ("bench/bench-comparison-view",
-                   ["--runs", "1", "--window", "--event", "4", "--conflict", "--width", "1390", "--height", "850"]),
+                   ["--runs", "1", "--scroll-frames", "0", "--window", "--event", "4", "--conflict", "--width", "1390", "--height", "850"]),
     "matrix": ("bench/bench-comparison-view",
-               ["--runs", "1", "--window", "--event", "4", "--matrix", "--width", "1390", "--height", "850"]),
+               ["--runs", "1", "--scroll-frames", "0", "--window", "--event", "4", "--matrix", "--width", "1390", "--height", "850"]),
+    "comparison-narrow": ("bench/bench-comparison-view",
+                          ["--runs", "1", "--scroll-frames", "0", "--window", "--event", "4", "--conflict", "--width", "360", "--height", "700"]),
 }
 
 

@@ -9,8 +9,10 @@
  * PARALLAX_REPORT_FIRST_FRAME=1 prints "PARALLAX_FIRST_FRAME window T" at
  * the end of the window's first frame, T being g_get_monotonic_time ()
  * (CLOCK_MONOTONIC, µs), for benchmarks; the comparison view reports its
- * own first frame likewise (px-comparison-view.c). Settings that affect every window (style, text size)
- * are applied here.
+ * own first frame likewise (px-comparison-view.c). With the value "exit",
+ * the application quits after that frame (the comparison's, when files
+ * are compared), so a profiler sees start-up alone. Settings that affect
+ * every window (style, text size) are applied here.
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -168,13 +170,16 @@ first_frame_cb (GdkFrameClock *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, user_data);
   g_print ("PARALLAX_FIRST_FRAME window %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  if (GPOINTER_TO_INT (user_data))
+    g_application_quit (g_application_get_default ());
 }
 
 static void
-report_first_frame_cb (GtkWidget *window)
+report_first_frame_cb (GtkWidget *window,
+                       gpointer   exit_after)
 {
-  g_signal_handlers_disconnect_by_func (window, report_first_frame_cb, NULL);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_cb), NULL);
+  g_signal_handlers_disconnect_by_func (window, report_first_frame_cb, exit_after);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_cb), exit_after);
 }
 
 static PxWindow *
@@ -236,9 +241,14 @@ px_application_command_line (GApplication            *application,
     }
 
   window = window_for_library (self, db_path);
-  if (g_getenv ("PARALLAX_REPORT_FIRST_FRAME") != NULL)
-    g_signal_connect (window, "realize", G_CALLBACK (report_first_frame_cb), NULL);
   n_files = paths->len;
+  if (g_getenv ("PARALLAX_REPORT_FIRST_FRAME") != NULL)
+    {
+      gboolean compares = n_files >= 2 && n_files <= PX_COMPARISON_VIEW_MAX_ARTICLES;
+      gboolean exit_after = !compares && g_str_equal (g_getenv ("PARALLAX_REPORT_FIRST_FRAME"), "exit");
+
+      g_signal_connect (window, "realize", G_CALLBACK (report_first_frame_cb), GINT_TO_POINTER (exit_after));
+    }
   g_ptr_array_add (paths, NULL);
   /* Asked for before the window shows, so its first frame is the comparison's page. */
   if (n_files >= 2 && n_files <= PX_COMPARISON_VIEW_MAX_ARTICLES)
