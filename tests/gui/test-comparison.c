@@ -50,20 +50,11 @@ static void
 import_sample (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *sample = px_data_find ("sample");
-  g_autoptr (GDir) dir = g_dir_open (sample, 0, &error);
-  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) files = px_gui_test_sample_files ("");
   g_autoptr (PxImporter) importer = NULL;
   g_autoptr (GPtrArray) results = NULL;
   g_autoptr (GPtrArray) events = NULL;
   guint most = 0;
-  const char *name;
-
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".txt"))
-      g_ptr_array_add (files, g_build_filename (sample, name, NULL));
-  g_ptr_array_add (files, NULL);
 
   library_dir = g_dir_make_tmp ("parallax-comparison-XXXXXX", &error);
   g_assert_no_error (error);
@@ -494,12 +485,17 @@ test_sync_scroll (Fixture       *fixture,
   guint c = find_partial_claim (fixture);
   const PxClaim *claim = px_comparison_get_claim (fixture->comparison, c);
   const PxClaimMember *first = &g_array_index (claim->members, PxClaimMember, 0);
-  const PxClaimMember *other = &g_array_index (claim->members, PxClaimMember, claim->members->len - 1);
+  const PxClaimMember *other = NULL;
   PxComparisonColumn *source = column (fixture, first->article);
   double offset, other_offset;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "comparison.sync-scroll", NULL));
   g_assert_true (px_comparison_view_get_sync_scroll (fixture->view));
+  /* Sync brings each column's first member of the claim level with the source. */
+  for (guint m = 1; m < claim->members->len && other == NULL; m++)
+    if (g_array_index (claim->members, PxClaimMember, m).article != first->article)
+      other = &g_array_index (claim->members, PxClaimMember, m);
+  g_assert_nonnull (other);
   /* Scroll the first carrier so its sentence is at the top: the other follows. */
   px_comparison_column_place_sentence (source, first->sentence, 0);
   px_gui_test_settle (200);
