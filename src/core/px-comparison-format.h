@@ -9,7 +9,7 @@
 
 /* Bumped whenever the analysis or the JSON changes what it says, so that
  * cached comparisons are made again. */
-#define PX_COMPARISON_VERSION 3
+#define PX_COMPARISON_VERSION 4
 
 G_BEGIN_DECLS
 

@@ -7,8 +7,11 @@
  * how rare it is, numbers, names, negations) are those of the better
  * non-neural paraphrase systems; to them come machine-translation metrics
  * (BLEU's n-gram precisions both ways, a METEOR-like score, a word edit
- * rate), as in Madnani, Tetreault & Chodorow (2012). A logistic model
- * weighs them all.
+ * rate), as in Madnani, Tetreault & Chodorow (2012), and the same
+ * precisions with each n-gram weighted by its rarity, as NIST weighs
+ * them. Two kinds of pairs MSRP calls different are told by where the
+ * unmatched words lie (one long run is a clause one sentence adds) and by
+ * the lengths. A logistic model weighs them all.
  *
  * A sentence is compared with many others: its distinct terms, n-grams
  * and position masks are sorted once (PxParaphraseSentence), so a pair
@@ -35,6 +38,9 @@ static const char *feature_names[PX_PARAPHRASE_N_FEATURES] = {
   "unmatched_top", "unmatched_top_min", "name_mismatch", "similarity_squared",
   "bleu1_a", "bleu2_a", "bleu3_a", "bleu4_a", "bleu1_b", "bleu2_b", "bleu3_b", "bleu4_b",
   "meteor_min", "meteor_max", "edit_rate",
+  "weighted_bleu1_a", "weighted_bleu2_a", "weighted_bleu3_a", "weighted_bleu4_a",
+  "weighted_bleu1_b", "weighted_bleu2_b", "weighted_bleu3_b", "weighted_bleu4_b",
+  "gap_min", "gap_max", "length_min", "length_max",
 };
 
 const char *
@@ -113,11 +119,21 @@ find_item (const PxParaphraseSentence *self,
   return item - self->items;
 }
 
-static int
+/* Any total order serves the merges and searches below; term by term,
+ * two terms at a time, is the quickest to compare. */
+static inline int
 compare_ngrams (gconstpointer a,
                 gconstpointer b)
 {
-  return memcmp (a, b, sizeof (Ngram));
+  const Ngram *x = a, *y = b;
+  guint64 p = (guint64) x->t[0] << 32 | x->t[1], q = (guint64) y->t[0] << 32 | y->t[1];
+
+  if (p == q)
+    {
+      p = (guint64) x->t[2] << 32 | x->t[3];
+      q = (guint64) y->t[2] << 32 | y->t[3];
+    }
+  return p < q ? -1 : p > q;
 }
 
 /* An n-gram where it first occurs, to sort with it. */
@@ -127,120 +143,201 @@ typedef struct
   guint position;
 } Occurrence;
 
+/* The distinct n-grams of every order n ≤ 4 from one sort of the
+ * positions by the four terms from each (zeros past the end, in
+ * @occurrences): the n-grams of each order come out sorted as well,
+ * being prefixes. Their arrays are in place already. */
 static void
 prepare_ngrams (PxParaphraseSentence *self,
-                guint                 n)
+                Occurrence           *occurrences)
 {
-  guint count = self->length >= n ? self->length - n + 1 : 0, unique = 0;
-  g_autofree Occurrence *occurrences = g_new0 (Occurrence, count + 1);
-  Ngram *ngrams = g_new0 (Ngram, count + 1), *items = g_new0 (Ngram, count + 1);
-  guint *counts = g_new0 (guint, count + 1);
+  guint length = self->length;
 
-  for (guint i = 0; i < count; i++)
+  for (guint i = 0; i < length; i++)
     {
-      memcpy (occurrences[i].ngram.t, self->terms + i, n * sizeof (guint));
+      for (guint c = 0; c < BLEU_ORDER && i + c < length; c++)
+        occurrences[i].ngram.t[c] = self->terms[i + c];
       occurrences[i].position = i;
     }
-  /* Ngram comes first in Occurrence: compare_ngrams () orders them. */
-  qsort (occurrences, count, sizeof (Occurrence), compare_ngrams);
-  for (guint i = 0; i < count; i++)
-    if (unique > 0 && compare_ngrams (&ngrams[unique - 1], &occurrences[i].ngram) == 0)
-      counts[unique - 1]++;
-    else
+  /* By insertion when short: qsort () would copy them through memcpy ()
+   * and call the comparison through a pointer. Ngram comes first in
+   * Occurrence, so compare_ngrams () orders them. */
+  if (length > 64)
+    qsort (occurrences, length, sizeof (Occurrence), compare_ngrams);
+  else
+    for (guint i = 1; i < length; i++)
       {
-        ngrams[unique] = occurrences[i].ngram;
-        for (guint c = 0; c < n; c++)
-          items[unique].t[c] = self->position_item[occurrences[i].position + c];
-        counts[unique++] = 1;
+        Occurrence occurrence = occurrences[i];
+        guint j = i;
+
+        for (; j > 0 && compare_ngrams (&occurrences[j - 1].ngram, &occurrence.ngram) > 0; j--)
+          occurrences[j] = occurrences[j - 1];
+        occurrences[j] = occurrence;
       }
-  self->ngrams[n - 1] = ngrams;
-  self->ngram_counts[n - 1] = counts;
-  self->ngram_items[n - 1] = items;
-  self->n_ngrams[n - 1] = unique;
+  for (guint n = 1; n <= BLEU_ORDER; n++)
+    {
+      Ngram *ngrams = self->ngrams[n - 1], *items = self->ngram_items[n - 1];
+      guint *counts = self->ngram_counts[n - 1], unique = 0;
+
+      for (guint i = 0; i < length; i++)
+        {
+          const Occurrence *occurrence = &occurrences[i];
+          Ngram gram = occurrence->ngram;
+
+          if (occurrence->position + n > length)
+            continue;
+          for (guint c = n; c < BLEU_ORDER; c++)
+            gram.t[c] = 0;
+          if (unique > 0 && compare_ngrams (&ngrams[unique - 1], &gram) == 0)
+            counts[unique - 1]++;
+          else
+            {
+              ngrams[unique] = gram;
+              for (guint c = 0; c < n; c++)
+                items[unique].t[c] = self->position_item[occurrence->position + c];
+              counts[unique++] = 1;
+            }
+        }
+      self->n_ngrams[n - 1] = unique;
+    }
+}
+
+/* The offset of an array of @n elements of @size bytes in a block of
+ * @end bytes so far, which grows past it (8-byte aligned). */
+static gsize
+carve (gsize *end,
+       gsize  n,
+       gsize  size)
+{
+  gsize at = *end;
+
+  *end = (at + n * size + 7) & ~(gsize) 7;
+  return at;
 }
 
 PxParaphraseSentence *
 px_paraphrase_sentence_new (const PxParaphraseText *text)
 {
-  PxParaphraseSentence *self = g_new0 (PxParaphraseSentence, 1);
-  guint n = 0;
+  /* A sentence is prepared for each pair that may be scored: its arrays
+   * are carved out of one block with the structure, as allocating them
+   * one by one took half the time. */
+  PxParaphraseSentence *self;
+  Item stack[64 + 1];
+  g_autofree Item *heap = NULL;
+  Item *sorted;
+  guint length, n = 0, n_content = 0, n_words, n_content_words;
+  gsize end = (sizeof (PxParaphraseSentence) + 7) & ~(gsize) 7;
+  gsize masks, content_masks, ngrams[BLEU_ORDER], ngram_items[BLEU_ORDER], occurrences, items;
+  gsize terms, position_item, content_item, item_positions, ngram_counts[BLEU_ORDER], item_start;
+  gsize next, flags;
+  char *block;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  self->length = text->length;
-  self->terms = g_new0 (guint, text->length + 1);
-  self->flags = g_new0 (guint8, text->length + 1);
-  if (text->length > 0)
+  /* The distinct terms, sorted (by insertion when short, as most
+   * sentences are), with the flags of all their occurrences. */
+  length = text->length;
+  heap = length <= 64 ? NULL : g_new (Item, length + 1);
+  sorted = heap != NULL ? heap : stack;
+  for (guint i = 0; i < length; i++)
     {
-      memcpy (self->terms, text->terms, text->length * sizeof (guint));
-      memcpy (self->flags, text->flags, text->length);
+      sorted[i] = (Item) { text->terms[i], text->flags[i] };
+      n_content += !(text->flags[i] & PX_PARAPHRASE_STOP);
     }
-  self->items = g_new (Item, text->length + 1);
-  for (guint i = 0; i < text->length; i++)
-    self->items[i] = (Item) { text->terms[i], text->flags[i] };
-  if (text->length > 0)
-    qsort (self->items, text->length, sizeof (Item), compare_items);
-  for (guint i = 0; i < text->length; i++)
-    if (n > 0 && self->items[n - 1].term == self->items[i].term)
-      self->items[n - 1].flags |= self->items[i].flags;
-    else
-      self->items[n++] = self->items[i];
-  self->n_items = n;
+  if (length > 64)
+    qsort (sorted, length, sizeof (Item), compare_items);
+  else
+    for (guint i = 1; i < length; i++)
+      {
+        Item item = sorted[i];
+        guint j = i;
 
-  self->position_item = g_new (guint, text->length + 1);
-  self->content_item = g_new (guint, text->length + 1);
-  for (guint i = 0; i < text->length; i++)
+        for (; j > 0 && sorted[j - 1].term > item.term; j--)
+          sorted[j] = sorted[j - 1];
+        sorted[j] = item;
+      }
+  for (guint i = 0; i < length; i++)
+    if (n > 0 && sorted[n - 1].term == sorted[i].term)
+      sorted[n - 1].flags |= sorted[i].flags;
+    else
+      sorted[n++] = sorted[i];
+
+  n_words = (length + 63) / 64;
+  n_content_words = (n_content + 63) / 64;
+  masks = carve (&end, (gsize) n * n_words + 1, sizeof (guint64));
+  content_masks = carve (&end, (gsize) n * n_content_words + 1, sizeof (guint64));
+  for (guint k = 0; k < BLEU_ORDER; k++)
+    {
+      guint count = length > k ? length - k : 0;
+
+      ngrams[k] = carve (&end, count + 1, sizeof (Ngram));
+      ngram_items[k] = carve (&end, count + 1, sizeof (Ngram));
+      ngram_counts[k] = carve (&end, count + 1, sizeof (guint));
+    }
+  occurrences = carve (&end, length + 1, sizeof (Occurrence));
+  items = carve (&end, n + 1, sizeof (Item));
+  terms = carve (&end, length + 1, sizeof (guint));
+  position_item = carve (&end, length + 1, sizeof (guint));
+  content_item = carve (&end, length + 1, sizeof (guint));
+  item_positions = carve (&end, length + 1, sizeof (guint));
+  item_start = carve (&end, n + 1, sizeof (guint));
+  next = carve (&end, n + 1, sizeof (guint));
+  flags = carve (&end, length + 1, sizeof (guint8));
+  block = g_malloc0 (end);
+
+  self = (PxParaphraseSentence *) block;
+  self->length = length;
+  self->n_items = n;
+  self->n_words = n_words;
+  self->n_content_words = n_content_words;
+  self->masks = (guint64 *) (block + masks);
+  self->content_masks = (guint64 *) (block + content_masks);
+  for (guint k = 0; k < BLEU_ORDER; k++)
+    {
+      self->ngrams[k] = (Ngram *) (block + ngrams[k]);
+      self->ngram_items[k] = (Ngram *) (block + ngram_items[k]);
+      self->ngram_counts[k] = (guint *) (block + ngram_counts[k]);
+    }
+  self->items = (Item *) (block + items);
+  self->terms = (guint *) (block + terms);
+  self->position_item = (guint *) (block + position_item);
+  self->content_item = (guint *) (block + content_item);
+  self->item_positions = (guint *) (block + item_positions);
+  self->item_start = (guint *) (block + item_start);
+  self->flags = (guint8 *) (block + flags);
+  if (length > 0)
+    {
+      memcpy (self->terms, text->terms, length * sizeof (guint));
+      memcpy (self->flags, text->flags, length);
+    }
+  memcpy (self->items, sorted, n * sizeof (Item));
+
+  for (guint i = 0; i < length; i++)
     {
       self->position_item[i] = find_item (self, text->terms[i]);
       if (!(text->flags[i] & PX_PARAPHRASE_STOP))
         self->content_item[self->n_content++] = self->position_item[i];
     }
-  self->n_words = (self->length + 63) / 64;
-  self->n_content_words = (self->n_content + 63) / 64;
-  self->masks = g_new0 (guint64, (gsize) n * self->n_words + 1);
-  self->content_masks = g_new0 (guint64, (gsize) n * self->n_content_words + 1);
-  for (guint i = 0; i < self->length; i++)
-    self->masks[self->position_item[i] * self->n_words + i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
+  for (guint i = 0; i < length; i++)
+    self->masks[self->position_item[i] * n_words + i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
   for (guint i = 0; i < self->n_content; i++)
-    self->content_masks[self->content_item[i] * self->n_content_words + i / 64] |=
+    self->content_masks[self->content_item[i] * n_content_words + i / 64] |=
       G_GUINT64_CONSTANT (1) << (i % 64);
-  for (guint n = 1; n <= BLEU_ORDER; n++)
-    prepare_ngrams (self, n);
-  self->item_start = g_new0 (guint, self->n_items + 1);
-  self->item_positions = g_new (guint, self->length + 1);
-  for (guint i = 0; i < self->length; i++)
+  prepare_ngrams (self, (Occurrence *) (block + occurrences));
+  for (guint i = 0; i < length; i++)
     self->item_start[self->position_item[i] + 1]++;
-  for (guint i = 0; i < self->n_items; i++)
+  for (guint i = 0; i < n; i++)
     self->item_start[i + 1] += self->item_start[i];
-  {
-    g_autofree guint *next = g_memdup2 (self->item_start, (self->n_items + 1) * sizeof (guint));
-
-    for (guint i = 0; i < self->length; i++)
-      self->item_positions[next[self->position_item[i]]++] = i;
-  }
+  memcpy (block + next, self->item_start, (n + 1) * sizeof (guint));
+  for (guint i = 0; i < length; i++)
+    self->item_positions[((guint *) (block + next))[self->position_item[i]]++] = i;
   return self;
 }
 
 void
 px_paraphrase_sentence_free (PxParaphraseSentence *self)
 {
-  if (self == NULL)
-    return;
-  g_free (self->terms);
-  g_free (self->flags);
-  g_free (self->items);
-  g_free (self->position_item);
-  g_free (self->content_item);
-  g_free (self->masks);
-  g_free (self->content_masks);
-  for (guint n = 0; n < BLEU_ORDER; n++)
-    {
-      g_free (self->ngrams[n]);
-      g_free (self->ngram_counts[n]);
-      g_free (self->ngram_items[n]);
-    }
-  g_free (self->item_start);
-  g_free (self->item_positions);
+  /* One block (px_paraphrase_sentence_new ()) */
   g_free (self);
 }
 
@@ -332,21 +429,66 @@ gram_overlap (const PxParaphraseSentence *a,
   return 2.0 * shared / (ux + uy);
 }
 
+/* An n-gram's information, after NIST (Doddington 2002): the mean rarity
+ * of its terms, so that sharing "Ashcroft said" counts more than sharing
+ * "he said". */
+static double
+ngram_weight (const Ngram  *gram,
+              guint         n,
+              const double *weights)
+{
+  double sum = 0;
+
+  for (guint c = 0; c < n; c++)
+    sum += weights[gram->t[c]];
+  return sum / n;
+}
+
+/* The summed information of all n-grams of @self, per order (n - 1):
+ * each word's weight counted once for each n-gram that covers it. */
+static void
+ngrams_weight (const PxParaphraseSentence *self,
+               const double               *weights,
+               double                     *totals)
+{
+  guint length = self->length, orders = MIN (BLEU_ORDER, length);
+
+  memset (totals, 0, BLEU_ORDER * sizeof (double));
+  for (guint i = 0; i < length; i++)
+    {
+      double weight = weights[self->terms[i]];
+
+      for (guint n = 1; n <= orders; n++)
+        totals[n - 1] += weight * MIN (MIN (i + 1, n), MIN (length - i, length - n + 1));
+    }
+  for (guint n = 1; n <= orders; n++)
+    totals[n - 1] /= n;
+}
+
 /* The n-grams a and b share, each counted as often as the side with fewer
- * has it (BLEU's clipped counts). */
+ * has it (BLEU's clipped counts); @weighted gets their summed information. */
 static guint
 clipped_ngrams (const PxParaphraseSentence *a,
                 const PxParaphraseSentence *b,
-                guint                       k)
+                guint                       k,
+                const double               *weights,
+                double                     *weighted)
 {
   guint shared = 0, i = 0, j = 0;
 
+  *weighted = 0;
   while (i < a->n_ngrams[k] && j < b->n_ngrams[k])
     {
       int order = compare_ngrams (&a->ngrams[k][i], &b->ngrams[k][j]);
 
       if (order == 0)
-        shared += MIN (a->ngram_counts[k][i], b->ngram_counts[k][j]), i++, j++;
+        {
+          guint count = MIN (a->ngram_counts[k][i], b->ngram_counts[k][j]);
+
+          shared += count;
+          *weighted += count * ngram_weight (&a->ngrams[k][i], k + 1, weights);
+          i++, j++;
+        }
       else if (order < 0)
         i++;
       else
@@ -355,7 +497,27 @@ clipped_ngrams (const PxParaphraseSentence *a,
   return shared;
 }
 
-/* Word-level Levenshtein distance, words equal when they are one term. */
+/* The longest run of consecutive words of @self whose terms are not
+ * matched (@matched, by item): a clause one sentence adds is a long
+ * run, the same words spread over the sentence are not. */
+static guint
+longest_unmatched_run (const PxParaphraseSentence *self,
+                       const guint8               *matched)
+{
+  guint longest = 0, run = 0;
+
+  for (guint i = 0; i < self->length; i++)
+    {
+      run = matched[self->position_item[i]] ? 0 : run + 1;
+      longest = MAX (longest, run);
+    }
+  return longest;
+}
+
+/* Word-level Levenshtein distance, words equal when they are one term.
+ * When a has at most 64 words, bit-parallel over its masks of positions
+ * (Myers 1999, with Hyyrö's change for the distance of whole sequences:
+ * the top row grows by one a column); longer ones by the table. */
 static guint
 edit_distance (const PxParaphraseSentence *a,
                const PxParaphraseSentence *b,
@@ -363,9 +525,38 @@ edit_distance (const PxParaphraseSentence *a,
                const guint8               *matched_b)
 {
   guint stack[2 * STACK_TERMS + 2];
-  g_autofree guint *heap = b->length < STACK_TERMS ? NULL : g_new (guint, b->length + 1);
-  guint *row = heap != NULL ? heap : stack;
+  g_autofree guint *heap = NULL;
+  guint *row;
 
+  if (a->length == 0)
+    return b->length;
+  if (a->length <= 64)
+    {
+      guint64 pv = a->length == 64 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << a->length) - 1;
+      guint64 mv = 0, top = G_GUINT64_CONSTANT (1) << (a->length - 1);
+      guint distance = a->length;
+
+      for (guint j = 0; j < b->length; j++)
+        {
+          guint y = b->position_item[j];
+          guint64 eq = b_to_a[y] != NONE && matched_b[y] != SYNONYM ? a->masks[b_to_a[y]] : 0;
+          guint64 xv = eq | mv, xh = (((eq & pv) + pv) ^ pv) | eq;
+          guint64 ph = mv | ~(xh | pv), mh = pv & xh;
+
+          if (ph & top)
+            distance++;
+          else if (mh & top)
+            distance--;
+          ph = (ph << 1) | 1;
+          mh <<= 1;
+          pv = mh | ~(xv | ph);
+          mv = ph & xv;
+        }
+      return distance;
+    }
+
+  heap = b->length < STACK_TERMS ? NULL : g_new (guint, b->length + 1);
+  row = heap != NULL ? heap : stack;
   for (guint j = 0; j <= b->length; j++)
     row[j] = j;
   for (guint i = 0; i < a->length; i++)
@@ -454,6 +645,7 @@ px_paraphrase_features (const PxParaphraseSentence *a,
   guint na = a->n_items, nb = b->n_items;
   guint unmatched_a = 0, unmatched_b = 0, names = 0;
   double total_a = 0, total_b = 0, shared = 0, top_a = 0, top_b = 0, similarity;
+  double weight_a[BLEU_ORDER], weight_b[BLEU_ORDER];
   gboolean numbers_differ = FALSE, negations_differ = FALSE, renamed = FALSE;
 
   memset (matched_a, 0, na + nb + 2);
@@ -562,14 +754,27 @@ px_paraphrase_features (const PxParaphraseSentence *a,
   features[PX_PARAPHRASE_UNMATCHED_TOP_MIN] = MIN (top_a, top_b);
   features[PX_PARAPHRASE_NAME_MISMATCH] = MIN (names, MAX_NAME_MISMATCH);
 
+  ngrams_weight (a, weights, weight_a);
+  ngrams_weight (b, weights, weight_b);
   for (guint n = 1; n <= BLEU_ORDER; n++)
     {
-      guint shared_ngrams = clipped_ngrams (a, b, n - 1);
+      double weighted;
+      guint shared_ngrams = clipped_ngrams (a, b, n - 1, weights, &weighted);
       guint count_a = a->length >= n ? a->length - n + 1 : 0, count_b = b->length >= n ? b->length - n + 1 : 0;
 
       features[PX_PARAPHRASE_BLEU1_A + n - 1] = count_a > 0 ? (double) shared_ngrams / count_a : 0;
       features[PX_PARAPHRASE_BLEU1_B + n - 1] = count_b > 0 ? (double) shared_ngrams / count_b : 0;
+      features[PX_PARAPHRASE_WEIGHTED_BLEU1_A + n - 1] = weight_a[n - 1] > 0 ? weighted / weight_a[n - 1] : 0;
+      features[PX_PARAPHRASE_WEIGHTED_BLEU1_B + n - 1] = weight_b[n - 1] > 0 ? weighted / weight_b[n - 1] : 0;
     }
+  {
+    guint gap_a = longest_unmatched_run (a, matched_a), gap_b = longest_unmatched_run (b, matched_b);
+
+    features[PX_PARAPHRASE_GAP_MIN] = MIN (gap_a, gap_b);
+    features[PX_PARAPHRASE_GAP_MAX] = MAX (gap_a, gap_b);
+  }
+  features[PX_PARAPHRASE_LENGTH_MIN] = MIN (a->length, b->length);
+  features[PX_PARAPHRASE_LENGTH_MAX] = MAX (a->length, b->length);
   meteor (a, b, b_to_a, &features[PX_PARAPHRASE_METEOR_MIN], &features[PX_PARAPHRASE_METEOR_MAX]);
   features[PX_PARAPHRASE_EDIT_RATE] = MAX (a->length, b->length) > 0
     ? (double) edit_distance (a, b, b_to_a, matched_b) / MAX (a->length, b->length) : 0;

@@ -64,6 +64,20 @@ typedef enum
   PX_PARAPHRASE_METEOR_MIN,         /* METEOR-like score, the lower of the two references */
   PX_PARAPHRASE_METEOR_MAX,         /* and the higher */
   PX_PARAPHRASE_EDIT_RATE,          /* word edit distance / the longer length (TER without shifts) */
+  /* BLEU's precisions again, each n-gram weighted by its information, the
+   * mean rarity of its terms (after NIST, Doddington 2002) */
+  PX_PARAPHRASE_WEIGHTED_BLEU1_A,
+  PX_PARAPHRASE_WEIGHTED_BLEU2_A,
+  PX_PARAPHRASE_WEIGHTED_BLEU3_A,
+  PX_PARAPHRASE_WEIGHTED_BLEU4_A,
+  PX_PARAPHRASE_WEIGHTED_BLEU1_B,
+  PX_PARAPHRASE_WEIGHTED_BLEU2_B,
+  PX_PARAPHRASE_WEIGHTED_BLEU3_B,
+  PX_PARAPHRASE_WEIGHTED_BLEU4_B,
+  PX_PARAPHRASE_GAP_MIN,            /* the longest run of unmatched words, the smaller side's */
+  PX_PARAPHRASE_GAP_MAX,            /* and the larger side's */
+  PX_PARAPHRASE_LENGTH_MIN,         /* words of the shorter sentence */
+  PX_PARAPHRASE_LENGTH_MAX,         /* and of the longer */
   PX_PARAPHRASE_N_FEATURES
 } PxParaphraseFeature;
 
