@@ -136,12 +136,14 @@ px_application_startup (GApplication *application)
   PxApplication *self = PX_APPLICATION (application);
   static const char *const quit_accels[] = { "<Primary>q", NULL };
   static const char *const preferences_accels[] = { "<Primary>comma", NULL };
+  static const char *const shortcuts_accels[] = { "<Primary>question", NULL };
 
   G_APPLICATION_CLASS (px_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_swapped (self->settings, "changed", G_CALLBACK (settings_changed_cb), self);

@@ -475,6 +475,21 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Built on demand rather than by GtkApplicationWindow with every window
+ * (it was a twentieth of start-up); it goes when closed. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr (GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/parallax/Parallax/ui/px-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static void
 show_library_action (GtkWidget  *widget,
                      const char *action_name,
@@ -953,6 +968,7 @@ _px_window_class_init_actions (GtkWidgetClass *widget_class)
                                    show_import_details_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.event-merge", NULL, event_merge_action);
   gtk_widget_class_install_action (widget_class, "win.event-split", NULL, event_split_action);
   gtk_widget_class_install_action (widget_class, "win.event-move", NULL, event_move_action);

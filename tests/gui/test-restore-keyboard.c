@@ -133,7 +133,7 @@ static gboolean
 listed_in_shortcuts_window (const char *accelerator)
 {
   g_autoptr (GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/io/github/parallax/Parallax/gtk/help-overlay.ui");
+    gtk_builder_new_from_resource ("/io/github/parallax/Parallax/ui/px-shortcuts-window.ui");
   g_autoptr (GSList) objects = gtk_builder_get_objects (builder);
   gboolean found = FALSE;
 
@@ -145,7 +145,7 @@ listed_in_shortcuts_window (const char *accelerator)
         g_object_get (l->data, "accelerator", &listed, NULL);
         found |= g_strcmp0 (listed, accelerator) == 0;
       }
-  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window")));
   return found;
 }
 
