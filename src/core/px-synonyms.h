@@ -19,6 +19,10 @@ typedef struct _PxSynonyms PxSynonyms;
  * for the life of the process; NULL when there are none for it. */
 PxSynonyms   *px_synonyms_get_shared  (const char       *language);
 
+/* The groups of @language's word lists as lines of stems, in group order:
+ * what data/wordnet/stems-LANG.txt holds. NULL when there are no lists. */
+GStrv         px_synonyms_stem_lists  (const char       *language);
+
 /* The groups @stem belongs to: ascending group ids, NULL when none. */
 const GArray *px_synonyms_get_groups  (const PxSynonyms *self,
                                        const char       *stem);
