@@ -222,6 +222,7 @@ import_done_cb (GObject      *source,
           n_warned += r->warnings != NULL;
         }
       summary = _px_window_describe_import (results, &self->import_details);
+      self->import_failed = n_failed > 0;
       if (n_failed > 1 || n_warned > 0)
         show_toast (self, summary, _("_Details"), "win.show-import-details");
       else if (self->last_imported->len > 0)
@@ -448,6 +449,16 @@ undo_import_action (GtkWidget  *widget,
 }
 
 static void
+import_details_response_cb (PxWindow   *self,
+                            const char *response)
+{
+  if (g_str_equal (response, "undo"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.undo-import", NULL);
+}
+
+/* The toast of an import with failures or warnings offers these details
+ * rather than Undo, so the dialog offers Undo as well. */
+static void
 show_import_details_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
@@ -458,9 +469,20 @@ show_import_details_action (GtkWidget  *widget,
   if (self->import_details == NULL)
     return;
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Some Files Could Not Be Imported"),
+                                                       self->import_failed
+                                                       ? _("Some Files Could Not Be Imported")
+                                                       : _("Imported with Warnings"),
                                                        self->import_details));
+  if (self->last_imported != NULL && self->last_imported->len > 0 && self->importer == NULL)
+    {
+      adw_message_dialog_add_response (dialog, "undo", _("_Undo Import"));
+      adw_message_dialog_set_response_appearance (dialog, "undo", ADW_RESPONSE_DESTRUCTIVE);
+    }
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (import_details_response_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -65,7 +65,8 @@ struct _PxWindow
   GApplication *import_application; /* held while an import runs */
   GPtrArray *queued_paths;          /* files dropped while an import runs */
   GArray *last_imported;            /* gint64 ids the last import stored, for undo */
-  char *import_details;             /* the failures of the last import, for the dialog */
+  char *import_details;             /* the failures and warnings of the last import, for the dialog */
+  gboolean import_failed;           /* some file of it could not be imported */
   PxWindowNotes *notes;             /* px-window-notes.c's state */
   PxEventSnapshot *event_undo;      /* the events before the last change to them */
   GArray *event_undo_ids;           /* gint64: every event that change touched */

@@ -247,6 +247,60 @@ test_undo (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->main_stack), ==, "empty");
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* An import with a warning offers its details in the toast, and Undo in them. */
+static void
+test_undo_after_warning (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GListModel *articles = px_window_get_articles (fixture->window);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("parallax-gui-XXXXXX", &error);
+  g_autofree char *dated = g_build_filename (dir, "dated.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *with_date = NULL;
+  const char *files[] = { dated, NULL };
+  AdwMessageDialog *dialog;
+  char *body;
+
+  /* A real sample article whose date line names a day February lacks. */
+  g_assert_true (g_file_get_contents (g_ptr_array_index (fixture->samples, 0), &text, NULL, &error));
+  body = strchr (text, '\n');
+  g_assert_nonnull (body);
+  *body++ = '\0';
+  with_date = g_strdup_printf ("%s\nPublished: 2025-02-30\n%s", text, body);
+  g_assert_true (g_file_set_contents (dated, with_date, -1, &error));
+  import_and_wait (fixture, files);
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-import-details", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Imported with Warnings");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2025-02-30"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "undo"));
+  /* What its button does, less the closing. */
+  adw_message_dialog_response (dialog, "undo");
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_remove (dated);
+  g_rmdir (dir);
+}
+
 static guint
 count_sample_files (void)
 {
@@ -645,6 +699,8 @@ main (int   argc,
   g_test_add ("/px/window/select", Fixture, NULL, fixture_set_up, test_select, fixture_tear_down);
   g_test_add ("/px/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/px/window/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
+  g_test_add ("/px/window/undo-after-warning", Fixture, NULL, fixture_set_up, test_undo_after_warning,
+              fixture_tear_down);
   g_test_add ("/px/window/load-sample", Fixture, NULL, fixture_set_up, test_load_sample, fixture_tear_down);
   g_test_add ("/px/window/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/px/window/shortcuts-lazy", Fixture, NULL, fixture_set_up, test_shortcuts_lazy, fixture_tear_down);
