@@ -232,6 +232,17 @@ setup_text_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* A claim's text keeps room to be read in a narrow window: the outlets'
+ * columns scroll sideways instead. */
+static void
+setup_claim_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  setup_text_cb (factory, list_item, user_data);
+  gtk_label_set_width_chars (GTK_LABEL (gtk_list_item_get_child (list_item)), 22);
+}
+
 static void
 bind_claim_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -420,7 +431,7 @@ px_coverage_matrix_set_comparison (PxCoverageMatrix *self,
       return;
     }
 
-  claim_column = add_column (self, _("Claim"), G_CALLBACK (setup_text_cb), G_CALLBACK (bind_claim_cb),
+  claim_column = add_column (self, _("Claim"), G_CALLBACK (setup_claim_cb), G_CALLBACK (bind_claim_cb),
                              compare_claims_cb, NO_ARTICLE);
   gtk_column_view_column_set_expand (claim_column, TRUE);
   gtk_column_view_column_set_resizable (claim_column, TRUE);
