@@ -53,6 +53,23 @@ px_gui_test_find_widget (GtkWidget *widget,
   return NULL;
 }
 
+GtkWindow *
+px_gui_test_find_toplevel (GType    type,
+                           gboolean shown_only)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type)
+          && (!shown_only || gtk_widget_get_visible (GTK_WIDGET (window))))
+        return window;
+    }
+  return NULL;
+}
+
 static int
 compare_paths (gconstpointer a,
                gconstpointer b)

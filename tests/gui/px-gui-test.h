@@ -21,6 +21,11 @@ void       px_gui_test_settle        (guint       ms);
 GtkWidget *px_gui_test_find_widget   (GtkWidget  *widget,
                                       GType       type);
 
+/* The first top-level window of @type (shown ones only if @shown_only),
+ * or NULL. */
+GtkWindow *px_gui_test_find_toplevel (GType       type,
+                                      gboolean    shown_only);
+
 /* The paths of the sample articles (the .txt files of data/sample/) whose names start
  * with @prefix ("" for all), sorted by name, NULL-terminated. */
 GPtrArray *px_gui_test_sample_files  (const char *prefix);

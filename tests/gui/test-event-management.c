@@ -240,17 +240,12 @@ click_undo (Fixture *fixture)
 static AdwMessageDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *dialog;
 
   px_gui_test_settle (50);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  g_assert_not_reached ();
+  dialog = px_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, TRUE);
+  g_assert_nonnull (dialog);
+  return ADW_MESSAGE_DIALOG (dialog);
 }
 
 static void

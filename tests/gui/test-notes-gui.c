@@ -135,16 +135,7 @@ highlighted (Fixture    *fixture,
 static PxNoteEditor *
 find_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (PX_IS_NOTE_EDITOR (window))
-        return PX_NOTE_EDITOR (window);
-    }
-  return NULL;
+  return PX_NOTE_EDITOR (px_gui_test_find_toplevel (PX_TYPE_NOTE_EDITOR, FALSE));
 }
 
 static guint

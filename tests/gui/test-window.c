@@ -247,21 +247,6 @@ test_undo (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->main_stack), ==, "empty");
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* An import with a warning offers its details in the toast, and Undo in them. */
 static void
 test_undo_after_warning (Fixture       *fixture,
@@ -288,7 +273,7 @@ test_undo_after_warning (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-import-details", NULL));
-  dialog = find_message_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (px_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, TRUE));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Imported with Warnings");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2025-02-30"));
@@ -388,18 +373,12 @@ static void
 test_shortcuts_lazy (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
   gboolean installed = FALSE;
   const GVariantType *parameter;
   const char *name, *property;
   GType owner;
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      g_assert_false (GTK_IS_SHORTCUTS_WINDOW (window));
-    }
+  g_assert_null (px_gui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, FALSE));
   for (guint i = 0; gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (fixture->window), i, &owner, &name,
                                                    &parameter, &property); i++)
     installed |= g_str_equal (name, "win.show-help-overlay");
