@@ -20,7 +20,9 @@
 # the same sentences, in-process CPU time without start-up, like the peer's) is timed as well,
 # twice: from the raw sentences (word boundaries and stemming included) and from their cached
 # analysis (tokens made once, as px-comparison.c keeps them between comparisons); the peer
-# always starts from the raw sentences (TfidfVectorizer tokenises them in its time).
+# always starts from the raw sentences (TfidfVectorizer tokenises them in its time). The driver
+# takes the median of at least 11 runs (a few milliseconds each), each in a thread of its own so
+# that no tokenizer cache carries over from one run to the next.
 #
 # Usage: bench-align-peer.py PARALLAX_CLI LIBRARY.sqlite3 [RUNS] [BENCH_ALIGNMENT] [BENCH_ALIGN_DRIVER]
 #
@@ -130,7 +132,7 @@ def aligner_alone(driver, result, runs):
         f.write("\n\n".join("\n".join(s["text"].replace("\n", " ") for s in a["sentences"])
                              for a in result["articles"]))
         f.flush()
-        output = subprocess.run([driver, f.name, str(max(runs, 3))], capture_output=True, text=True,
+        output = subprocess.run([driver, f.name, str(max(runs, 11))], capture_output=True, text=True,
                                 check=True).stdout
     raw = float(re.search(r"claims, median CPU ([0-9.]+) ms", output).group(1)) / 1e3
     analysed = float(re.search(r"cached analysis: median CPU ([0-9.]+) ms", output).group(1)) / 1e3

@@ -11,6 +11,17 @@
  * weighs word order, containment and what differs (numbers, names,
  * negation).
  *
+ * Speed: a comparison of 30 articles repeats most of its words and,
+ * through wire copy, many of its sentences. Each distinct word is
+ * analysed once (its term, flags and id, in a table of the aligner's); a
+ * sentence repeated word for word shares the first one's analysis; two
+ * sentences with the same terms in the same order have the same scores,
+ * so a pair of such is scored once. Sentences keep their terms in a few
+ * flat arrays, the lexicon is read once per process, and what only scored
+ * pairs need (the paraphrase preparation of a sentence, the synonyms of a
+ * term) is made when a pair first needs it. Term ids are handed out in
+ * the order the words come, as before, so no score depends on any of this.
+ *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,17 +55,29 @@
 /* Word-sequence similarity (2·LCS / total) of wire copy. */
 #define NEAR_IDENTICAL_RATIO 0.9
 #define NEAR_IDENTICAL_MIN_WORDS 5
+#define NONE G_MAXUINT
 
+typedef struct _Sentence Sentence;
+struct _Sentence
+{
+  GArray *tokens;  /* PxToken; for a repeat px_aligner_add_article () saw, made when asked */
+  Sentence *repeats;  /* the first sentence of the same text and language, or NULL */
+  guint start;     /* of its text in its article */
+  GArray *words;   /* guint ids of the normalised words and numbers, in order; made when asked */
+  guint terms, n_terms;        /* in PxAligner.terms: term ids, ascending, unique */
+  guint sequence, n_sequence;  /* in PxAligner.sequence(_flags): term ids in order, repeats kept */
+  guint word_ids, n_words;     /* in PxAligner.word_sequence */
+  PxParaphraseSentence *paraphrase;  /* the sequence prepared for pairs, when first scored */
+  double total;    /* the terms' summed weight */
+  guint distinct;  /* sentences with the same sequence (and flags) share this, once prepared */
+};
+
+/* A pair of distinct sentences' claim score, in PxAligner.scores. */
 typedef struct
 {
-  GArray *tokens;  /* PxToken */
-  GArray *terms;   /* guint term ids, ascending, unique */
-  GArray *words;   /* guint ids of the normalised words and numbers, in order */
-  GArray *sequence;        /* guint term ids, in order, repeats kept */
-  GArray *sequence_flags;  /* guint8 PxParaphraseFlags, one per sequence term */
-  PxParaphraseSentence *paraphrase;  /* the sequence prepared for pairs, by prepare () */
-  double total;    /* the terms' summed weight */
-} Sentence;
+  guint64 key;     /* (earlier's distinct << 32 | later's) + 1; 0 when free */
+  double score;
+} Score;
 
 typedef struct
 {
@@ -62,23 +85,56 @@ typedef struct
   GArray *ranges;  /* PxRange, a reference */
   Sentence *sentences;
   guint n_sentences;
-  guint first;     /* global index of the first sentence */
 } Article;
 
 typedef struct
 {
   char **stems;     /* of the phrase's words, NULL-terminated */
   guint n_stems;
-  guint canonical;  /* term id */
+  guint group;      /* index into the lexicon's groups */
 } Phrase;
 
-/* The equivalents of one language: single words and phrases, each
- * mapped to the term id of its group. */
+/* The equivalents of one language, read once for the process and never
+ * changed after: single words and phrases, each mapped to its group. */
 typedef struct
 {
-  GHashTable *words;    /* stem → GUINT_TO_POINTER (term id + 1) */
+  GPtrArray *groups;    /* the stems of each group's first member, joined by spaces */
+  GHashTable *words;    /* stem → GUINT_TO_POINTER (group + 1) */
   GHashTable *phrases;  /* first stem → GPtrArray of Phrase, longest first */
 } Lexicon;
+
+/* One language's lexicon, with the term ids of its groups in this aligner. */
+typedef struct
+{
+  const Lexicon *lexicon;
+  guint *group_terms;
+} Language;
+
+/* A sentence's text, to find its repeats by. */
+typedef struct
+{
+  const char *text;  /* in its article's text */
+  guint length;
+  const Language *language;
+} Text;
+
+/* A distinct normalised word of the compared sentences: its id, and what
+ * it adds to a sentence, found out once (for the language and token kind
+ * it was first seen with; others are worked out each time). */
+typedef struct
+{
+  const char *norm;     /* in PxAligner.strings */
+  guint hash;
+  guint word;           /* word id */
+  Language *language;
+  guint kind;           /* the PxTokenFlags that decide its terms */
+  const GPtrArray *phrases;  /* lexicon phrases starting with its stem, or NULL */
+  gboolean analysed;    /* the fields below are set (on its first use outside a phrase) */
+  guint number;         /* "10km": the term of the number, else NONE */
+  guint term;
+  guint8 flags;         /* PxParaphraseFlags of term */
+  gboolean may_be_name; /* a name when capitalised and not first */
+} Word;
 
 struct _PxAligner
 {
@@ -86,14 +142,25 @@ struct _PxAligner
 
   /* owned */
   GPtrArray *articles;      /* Article */
-  GHashTable *lexicons;     /* language → Lexicon */
+  GHashTable *languages;    /* language code → Language */
+  GArray *words;            /* Word, one per distinct normalised word */
+  guint *slots;             /* open-addressed table of words: index + 1, 0 when free */
+  guint n_slots;            /* a power of two */
   GHashTable *term_ids;     /* term → GUINT_TO_POINTER (id + 1) */
-  GPtrArray *term_names;    /* id → term (owned) */
+  GPtrArray *term_names;    /* id → term (in strings) */
+  GStringChunk *strings;    /* term names and distinct words */
   GArray *term_weights;     /* double per term id, once prepared */
-  const GArray **term_synonyms;  /* per term id: its synonym groups or NULL, once prepared */
+  const GArray **term_synonyms;  /* per term id: its synonym groups, NULL or unknown_synonyms */
   PxSynonyms *synonyms;     /* of the articles' language, shared; NULL when none */
-  GHashTable *word_ids;     /* normalised word → id + 1 */
+  GArray *terms;            /* guint: each sentence's terms */
+  GArray *sequence;         /* guint: each sentence's terms in order */
+  GArray *sequence_flags;   /* guint8 PxParaphraseFlags, one per sequence term */
+  GArray *word_sequence;    /* guint: each sentence's word ids */
   guint n_sentences;
+  GPtrArray *distinct;      /* the first sentence of each distinct sequence, once prepared */
+  GHashTable *texts;        /* Text → the first Sentence of it */
+  Score *scores;            /* claim scores of distinct pairs, open-addressed */
+  guint n_scores, n_score_slots;  /* n_score_slots a power of two */
 
   PxAlignerFrequencyFunc frequency_func;
   gpointer frequency_data;
@@ -104,19 +171,39 @@ struct _PxAligner
 
 G_DEFINE_FINAL_TYPE (PxAligner, px_aligner, G_TYPE_OBJECT)
 
-static void
-phrase_free (Phrase *phrase)
+/* term_synonyms' mark of a term not looked up yet */
+static const GArray unknown_synonyms;
+
+/* Of a sentence's length, its first and its last 16 bytes: texts that
+ * share all of them are rare enough for text_equal () to sort out. */
+static guint
+text_hash (gconstpointer key)
 {
-  g_strfreev (phrase->stems);
-  g_free (phrase);
+  const Text *text = key;
+  guint hash = 2166136261u ^ text->length;
+
+  for (guint i = 0; i < MIN (text->length, 16); i++)
+    hash = (hash ^ (guchar) text->text[i]) * 16777619u;
+  for (guint i = text->length > 32 ? text->length - 16 : MIN (text->length, 16); i < text->length; i++)
+    hash = (hash ^ (guchar) text->text[i]) * 16777619u;
+  return hash ^ GPOINTER_TO_UINT (text->language);
+}
+
+static gboolean
+text_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const Text *x = a, *y = b;
+
+  return x->length == y->length && x->language == y->language &&
+         memcmp (x->text, y->text, x->length) == 0;
 }
 
 static void
-lexicon_free (Lexicon *lexicon)
+language_free (Language *language)
 {
-  g_hash_table_unref (lexicon->words);
-  g_hash_table_unref (lexicon->phrases);
-  g_free (lexicon);
+  g_free (language->group_terms);
+  g_free (language);
 }
 
 static void
@@ -124,11 +211,8 @@ article_free (Article *article)
 {
   for (guint i = 0; i < article->n_sentences; i++)
     {
-      g_array_unref (article->sentences[i].tokens);
-      g_array_unref (article->sentences[i].terms);
-      g_array_unref (article->sentences[i].words);
-      g_array_unref (article->sentences[i].sequence);
-      g_array_unref (article->sentences[i].sequence_flags);
+      g_clear_pointer (&article->sentences[i].tokens, g_array_unref);
+      g_clear_pointer (&article->sentences[i].words, g_array_unref);
       px_paraphrase_sentence_free (article->sentences[i].paraphrase);
     }
   g_free (article->sentences);
@@ -142,12 +226,21 @@ px_aligner_finalize (GObject *object)
   PxAligner *self = PX_ALIGNER (object);
 
   g_clear_pointer (&self->articles, g_ptr_array_unref);
-  g_clear_pointer (&self->lexicons, g_hash_table_unref);
+  g_clear_pointer (&self->languages, g_hash_table_unref);
+  g_clear_pointer (&self->words, g_array_unref);
+  g_clear_pointer (&self->slots, g_free);
   g_clear_pointer (&self->term_ids, g_hash_table_unref);
   g_clear_pointer (&self->term_names, g_ptr_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->term_weights, g_array_unref);
   g_clear_pointer (&self->term_synonyms, g_free);
-  g_clear_pointer (&self->word_ids, g_hash_table_unref);
+  g_clear_pointer (&self->terms, g_array_unref);
+  g_clear_pointer (&self->sequence, g_array_unref);
+  g_clear_pointer (&self->sequence_flags, g_array_unref);
+  g_clear_pointer (&self->word_sequence, g_array_unref);
+  g_clear_pointer (&self->distinct, g_ptr_array_unref);
+  g_clear_pointer (&self->texts, g_hash_table_unref);
+  g_clear_pointer (&self->scores, g_free);
 
   G_OBJECT_CLASS (px_aligner_parent_class)->finalize (object);
 }
@@ -162,12 +255,23 @@ static void
 px_aligner_init (PxAligner *self)
 {
   self->articles = g_ptr_array_new_with_free_func ((GDestroyNotify) article_free);
-  self->lexicons = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                          (GDestroyNotify) lexicon_free);
+  self->languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) language_free);
+  self->words = g_array_new (FALSE, FALSE, sizeof (Word));
+  self->n_slots = 1024;
+  self->slots = g_new0 (guint, self->n_slots);
   self->term_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->term_names = g_ptr_array_new_with_free_func (g_free);
+  self->term_names = g_ptr_array_new ();
+  self->strings = g_string_chunk_new (4096);
   self->term_weights = g_array_new (FALSE, TRUE, sizeof (double));
-  self->word_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->terms = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->sequence = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->sequence_flags = g_array_new (FALSE, FALSE, sizeof (guint8));
+  self->word_sequence = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->distinct = g_ptr_array_new ();
+  self->texts = g_hash_table_new_full (text_hash, text_equal, g_free, NULL);
+  self->n_score_slots = 1024;
+  self->scores = g_new0 (Score, self->n_score_slots);
 }
 
 PxAligner *
@@ -190,8 +294,6 @@ px_aligner_set_document_frequencies (PxAligner              *self,
   self->n_documents = n_documents;
 }
 
-
-
 static guint
 intern_term (PxAligner  *self,
              const char *term)
@@ -201,23 +303,10 @@ intern_term (PxAligner  *self,
 
   if (id != NULL)
     return GPOINTER_TO_UINT (id) - 1;
-  copy = g_strdup (term);
+  copy = g_string_chunk_insert (self->strings, term);
   g_ptr_array_add (self->term_names, copy);
   g_hash_table_insert (self->term_ids, copy, GUINT_TO_POINTER (self->term_names->len));
   return self->term_names->len - 1;
-}
-
-static guint
-intern_word (PxAligner  *self,
-             const char *word)
-{
-  gpointer id = g_hash_table_lookup (self->word_ids, word);
-  guint n = g_hash_table_size (self->word_ids);
-
-  if (id != NULL)
-    return GPOINTER_TO_UINT (id) - 1;
-  g_hash_table_insert (self->word_ids, g_strdup (word), GUINT_TO_POINTER (n + 1));
-  return n;
 }
 
 static gboolean
@@ -249,21 +338,21 @@ compare_phrase_length (gconstpointer a,
 /* data/align/equivalents-LANG.txt: one group a line, alternatives
  * separated by ";", each a word or a phrase. */
 static Lexicon *
-load_lexicon (PxAligner   *self,
-              PxTokenizer *tokenizer,
+load_lexicon (PxTokenizer *tokenizer,
               const char  *language)
 {
   g_autofree char *name = g_strdup_printf ("align/equivalents-%s.txt", language);
   g_auto (GStrv) lines = px_data_read_lines (name);
   Lexicon *lexicon = g_new0 (Lexicon, 1);
 
+  lexicon->groups = g_ptr_array_new_with_free_func (g_free);
   lexicon->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lexicon->phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_auto (GStrv) alternatives = g_strsplit (lines[i], ";", -1);
-      int canonical = -1;
+      int group = -1;
 
       for (guint j = 0; alternatives[j] != NULL; j++)
         {
@@ -281,18 +370,16 @@ load_lexicon (PxAligner   *self,
             }
           if (stems->len == 0)
             continue;
-          if (canonical < 0)
+          if (group < 0)
             {
-              g_autofree char *joined = NULL;
-
               g_ptr_array_add (stems, NULL);
-              joined = g_strjoinv (" ", (char **) stems->pdata);
+              g_ptr_array_add (lexicon->groups, g_strjoinv (" ", (char **) stems->pdata));
               g_ptr_array_remove_index (stems, stems->len - 1);
-              canonical = intern_term (self, joined);
+              group = lexicon->groups->len - 1;
             }
           if (stems->len == 1)
             g_hash_table_replace (lexicon->words, g_strdup (stems->pdata[0]),
-                                  GUINT_TO_POINTER (canonical + 1));
+                                  GUINT_TO_POINTER (group + 1));
           else
             {
               Phrase *phrase = g_new0 (Phrase, 1);
@@ -300,11 +387,11 @@ load_lexicon (PxAligner   *self,
 
               if (list == NULL)
                 {
-                  list = g_ptr_array_new_with_free_func ((GDestroyNotify) phrase_free);
+                  list = g_ptr_array_new ();
                   g_hash_table_insert (lexicon->phrases, g_strdup (stems->pdata[0]), list);
                 }
               phrase->n_stems = stems->len;
-              phrase->canonical = canonical;
+              phrase->group = group;
               g_ptr_array_add (stems, NULL);
               phrase->stems = (char **) g_ptr_array_free (g_steal_pointer (&stems), FALSE);
               g_ptr_array_add (list, phrase);
@@ -315,14 +402,37 @@ load_lexicon (PxAligner   *self,
   return lexicon;
 }
 
+/* The lexicon of @language, read once and kept for the process (it is
+ * never changed after, so threads share it). */
+static const Lexicon *
+get_lexicon (PxTokenizer *tokenizer,
+             const char  *language)
+{
+  static GMutex lock;
+  static GHashTable *lexicons;  /* language → Lexicon */
+  const Lexicon *lexicon;
+
+  g_mutex_lock (&lock);
+  if (lexicons == NULL)
+    lexicons = g_hash_table_new (g_str_hash, g_str_equal);
+  lexicon = g_hash_table_lookup (lexicons, language);
+  if (lexicon == NULL)
+    {
+      lexicon = load_lexicon (tokenizer, language);
+      g_hash_table_insert (lexicons, g_strdup (language), (gpointer) lexicon);
+    }
+  g_mutex_unlock (&lock);
+  return lexicon;
+}
+
 /* Opening ICU's word iterator and the stemmer costs more than aligning
  * a few articles: each thread keeps its tokenizers. */
 static GPrivate thread_tokenizers = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
 
 static PxTokenizer *
 get_tokenizer (PxAligner   *self,
-               const char  *language,
-               Lexicon    **lexicon)
+               const char  *code,
+               Language   **language)
 {
   GHashTable *cache = g_private_get (&thread_tokenizers);
   PxTokenizer *tokenizer;
@@ -332,34 +442,41 @@ get_tokenizer (PxAligner   *self,
       cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
       g_private_set (&thread_tokenizers, cache);
     }
-  tokenizer = g_hash_table_lookup (cache, language);
+  tokenizer = g_hash_table_lookup (cache, code);
   if (tokenizer == NULL)
     {
-      tokenizer = px_tokenizer_new (language);
+      tokenizer = px_tokenizer_new (code);
       g_hash_table_insert (cache, (gpointer) px_tokenizer_get_language (tokenizer), tokenizer);
     }
-  if (!g_hash_table_contains (self->lexicons, language))
-    g_hash_table_insert (self->lexicons, (gpointer) px_tokenizer_get_language (tokenizer),
-                         load_lexicon (self, tokenizer, language));
-  *lexicon = g_hash_table_lookup (self->lexicons, language);
+  *language = g_hash_table_lookup (self->languages, code);
+  if (*language == NULL)
+    {
+      const Lexicon *lexicon = get_lexicon (tokenizer, code);
+
+      *language = g_new0 (Language, 1);
+      (*language)->lexicon = lexicon;
+      /* The groups' terms come first, in the lexicon's order. */
+      (*language)->group_terms = g_new (guint, lexicon->groups->len + 1);
+      for (guint i = 0; i < lexicon->groups->len; i++)
+        (*language)->group_terms[i] = intern_term (self, lexicon->groups->pdata[i]);
+      g_hash_table_insert (self->languages, g_strdup (code), *language);
+    }
   return tokenizer;
 }
 
-/* The length of the lexicon phrase starting at content token @at, or 0. */
+/* The length of the lexicon phrase starting at content token @at (whose
+ * stem starts the phrases of @list), or 0. */
 static guint
-match_phrase (Lexicon  *lexicon,
-              GArray   *tokens,
-              guint    *content,
-              guint     n_content,
-              guint     at,
-              guint    *canonical)
+match_phrase (const GPtrArray *list,
+              GArray          *tokens,
+              guint           *content,
+              guint            n_content,
+              guint            at,
+              guint           *group)
 {
-  GPtrArray *list = g_hash_table_lookup (lexicon->phrases,
-                                         g_array_index (tokens, PxToken, content[at]).stem);
-
   for (guint i = 0; list != NULL && i < list->len; i++)
     {
-      Phrase *phrase = list->pdata[i];
+      const Phrase *phrase = list->pdata[i];
       guint k;
 
       if (at + phrase->n_stems > n_content)
@@ -369,7 +486,7 @@ match_phrase (Lexicon  *lexicon,
           break;
       if (k == phrase->n_stems)
         {
-          *canonical = phrase->canonical;
+          *group = phrase->group;
           return phrase->n_stems;
         }
     }
@@ -392,8 +509,13 @@ is_negation (const char *norm)
   static const char *const words[] = { "not", "no", "never", "nor", "neither", "none",
                                        "nobody", "nothing", "cannot", "without" };
 
-  if (g_str_has_suffix (norm, "n't"))
+  gsize length = strlen (norm);
+
+  if (length >= 3 && memcmp (norm + length - 3, "n't", 3) == 0)
     return TRUE;
+  /* Each of them starts with one of these. */
+  if (norm[0] != 'n' && norm[0] != 'c' && norm[0] != 'w')
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     if (strcmp (norm, words[i]) == 0)
       return TRUE;
@@ -412,100 +534,279 @@ is_letters (const char *text)
   return TRUE;
 }
 
-static void
-add_term (Sentence *sentence,
-          guint     term,
-          guint8    flags)
+static guint
+token_kind (const PxToken *token)
 {
-  g_array_append_val (sentence->terms, term);
-  g_array_append_val (sentence->sequence, term);
-  g_array_append_val (sentence->sequence_flags, flags);
+  return token->flags & (PX_TOKEN_WORD | PX_TOKEN_NUMBER | PX_TOKEN_STOP);
+}
+
+/* The terms of @word, a content token of @language outside any phrase
+ * (interned in the order the original words come, as term ids order the
+ * scores' sums). */
+static void
+analyse_word (PxAligner     *self,
+              Language      *language,
+              const PxToken *token,
+              Word          *word)
+{
+  const Lexicon *lexicon = language->lexicon;
+  gsize digits = strspn (token->norm, "0123456789.,");
+  gpointer group;
+
+  word->number = NONE;
+  word->flags = 0;
+  word->may_be_name = FALSE;
+  if ((token->flags & PX_TOKEN_WORD) && g_ascii_isdigit (token->norm[0]) &&
+      is_letters (token->norm + digits))
+    {
+      /* "10km" is the number 10 and the unit "km", as "10 km" is. */
+      g_autofree char *number = g_strndup (token->norm, digits);
+      g_autofree char *name = px_aligner_number_term (number);
+      const char *unit = token->norm + digits;
+
+      word->number = intern_term (self, name);
+      group = g_hash_table_lookup (lexicon->words, unit);
+      word->term = group != NULL ? language->group_terms[GPOINTER_TO_UINT (group) - 1]
+                                 : intern_term (self, unit);
+    }
+  else if (token->flags & PX_TOKEN_NUMBER)
+    {
+      g_autofree char *name = px_aligner_number_term (token->norm);
+
+      word->term = intern_term (self, name);
+      word->flags = PX_PARAPHRASE_NUMBER;
+    }
+  else if ((group = g_hash_table_lookup (lexicon->words, token->stem)) != NULL)
+    word->term = language->group_terms[GPOINTER_TO_UINT (group) - 1];
+  else if (!(token->flags & PX_TOKEN_STOP))
+    {
+      word->term = intern_term (self, token->stem);
+      word->may_be_name = TRUE;
+      if (is_negation (token->norm))
+        word->flags = PX_PARAPHRASE_NEGATION;
+    }
+  else
+    {
+      g_autofree char *name = g_strconcat ("~", token->norm, NULL);
+
+      word->term = intern_term (self, name);
+      word->flags = PX_PARAPHRASE_STOP | (is_negation (token->norm) ? PX_PARAPHRASE_NEGATION : 0);
+    }
+  word->analysed = TRUE;
+}
+
+static guint
+hash_norm (const char *norm)
+{
+  guint hash = 2166136261u;
+
+  for (const guchar *p = (const guchar *) norm; *p != '\0'; p++)
+    hash = (hash ^ *p) * 16777619u;
+  return hash;
+}
+
+static void
+grow_words (PxAligner *self)
+{
+  guint n_slots = self->n_slots * 2, mask = n_slots - 1;
+
+  g_free (self->slots);
+  self->slots = g_new0 (guint, n_slots);
+  self->n_slots = n_slots;
+  for (guint w = 0; w < self->words->len; w++)
+    {
+      guint i = g_array_index (self->words, Word, w).hash & mask;
+
+      while (self->slots[i] != 0)
+        i = (i + 1) & mask;
+      self->slots[i] = w + 1;
+    }
+}
+
+/* The index of @token's normalised word in self->words, added when new. */
+static guint
+find_word (PxAligner     *self,
+           Language      *language,
+           const PxToken *token)
+{
+  guint hash = hash_norm (token->norm), mask = self->n_slots - 1, i;
+  Word word = { NULL };
+
+  for (i = hash & mask; self->slots[i] != 0; i = (i + 1) & mask)
+    {
+      const Word *other = &g_array_index (self->words, Word, self->slots[i] - 1);
+
+      if (other->hash == hash && strcmp (other->norm, token->norm) == 0)
+        return self->slots[i] - 1;
+    }
+  word.norm = g_string_chunk_insert (self->strings, token->norm);
+  word.hash = hash;
+  word.word = self->words->len;
+  word.language = language;
+  word.kind = token_kind (token);
+  word.phrases = g_hash_table_lookup (language->lexicon->phrases, token->stem);
+  g_array_append_val (self->words, word);
+  self->slots[i] = self->words->len;
+  if (self->words->len * 2 > self->n_slots)
+    grow_words (self);
+  return self->words->len - 1;
 }
 
 static void
 analyse_sentence (PxAligner *self,
                   Sentence  *sentence,
-                  Lexicon   *lexicon)
+                  Language  *language)
 {
   GArray *tokens = sentence->tokens;
-  g_autofree guint *content = g_new (guint, tokens->len + 1);
-  guint n_content = 0;
+  guint stack[2 * 64];
+  g_autofree guint *heap = tokens->len <= 64 ? NULL : g_new (guint, 2 * tokens->len);
+  guint *content = heap != NULL ? heap : stack, *found = content + MAX (tokens->len, 64);
+  guint n_content = 0, n_sequence = 0, *words, *terms, *sequence;
+  guint8 *flags;
 
-  sentence->terms = g_array_new (FALSE, FALSE, sizeof (guint));
-  sentence->words = g_array_new (FALSE, FALSE, sizeof (guint));
-  sentence->sequence = g_array_new (FALSE, FALSE, sizeof (guint));
-  sentence->sequence_flags = g_array_new (FALSE, FALSE, sizeof (guint8));
+  /* Room for every token, a number and a unit for each at most. */
+  sentence->word_ids = self->word_sequence->len;
+  sentence->terms = self->terms->len;
+  sentence->sequence = self->sequence->len;
+  g_array_set_size (self->word_sequence, sentence->word_ids + tokens->len);
+  g_array_set_size (self->terms, sentence->terms + 2 * tokens->len);
+  g_array_set_size (self->sequence, sentence->sequence + 2 * tokens->len);
+  g_array_set_size (self->sequence_flags, sentence->sequence + 2 * tokens->len);
+  words = &g_array_index (self->word_sequence, guint, sentence->word_ids);
+  terms = &g_array_index (self->terms, guint, sentence->terms);
+  sequence = &g_array_index (self->sequence, guint, sentence->sequence);
+  flags = &g_array_index (self->sequence_flags, guint8, sentence->sequence);
+
   for (guint i = 0; i < tokens->len; i++)
     {
       const PxToken *token = &g_array_index (tokens, PxToken, i);
 
       if (!is_content (token))
         continue;
-      content[n_content++] = i;
-      g_array_append_val (sentence->words, ((guint) { intern_word (self, token->norm) }));
+      content[n_content] = i;
+      found[n_content] = find_word (self, language, token);
+      words[n_content] = g_array_index (self->words, Word, found[n_content]).word;
+      n_content++;
     }
+  sentence->n_words = n_content;
 
   for (guint at = 0; at < n_content;)
     {
       const PxToken *token = &g_array_index (tokens, PxToken, content[at]);
-      guint canonical, term;
-      guint8 flags = 0;
-      guint length = match_phrase (lexicon, tokens, content, n_content, at, &canonical);
-      gsize digits = strspn (token->norm, "0123456789.,");
-      gpointer word;
+      Word *word = &g_array_index (self->words, Word, found[at]), other;
+      gboolean cached = word->language == language && word->kind == token_kind (token);
+      const GPtrArray *phrases = cached ? word->phrases
+                                        : g_hash_table_lookup (language->lexicon->phrases, token->stem);
+      guint group, length = match_phrase (phrases, tokens, content, n_content, at, &group);
 
       if (length > 0)
-        term = canonical;
-      else if ((token->flags & PX_TOKEN_WORD) && g_ascii_isdigit (token->norm[0]) &&
-               is_letters (token->norm + digits))
         {
-          /* "10km" is the number 10 and the unit "km", as "10 km" is. */
-          g_autofree char *number = g_strndup (token->norm, digits);
-          g_autofree char *name = px_aligner_number_term (number);
-          const char *unit = token->norm + digits;
-
-          add_term (sentence, intern_term (self, name), PX_PARAPHRASE_NUMBER);
-          word = g_hash_table_lookup (lexicon->words, unit);
-          term = word != NULL ? GPOINTER_TO_UINT (word) - 1 : intern_term (self, unit);
-        }
-      else if (token->flags & PX_TOKEN_NUMBER)
-        {
-          g_autofree char *name = px_aligner_number_term (token->norm);
-
-          term = intern_term (self, name);
-          flags = PX_PARAPHRASE_NUMBER;
-        }
-      else if ((word = g_hash_table_lookup (lexicon->words, token->stem)) != NULL)
-        term = GPOINTER_TO_UINT (word) - 1;
-      else if (!(token->flags & PX_TOKEN_STOP))
-        {
-          term = intern_term (self, token->stem);
-          if ((token->flags & PX_TOKEN_CAPITALISED) && at > 0)
-            flags = PX_PARAPHRASE_NAME;
-          if (is_negation (token->norm))
-            flags |= PX_PARAPHRASE_NEGATION;
+          sequence[n_sequence] = language->group_terms[group];
+          flags[n_sequence++] = 0;
         }
       else
         {
-          g_autofree char *name = g_strconcat ("~", token->norm, NULL);
-
-          term = intern_term (self, name);
-          flags = PX_PARAPHRASE_STOP | (is_negation (token->norm) ? PX_PARAPHRASE_NEGATION : 0);
+          if (!cached)
+            {
+              analyse_word (self, language, token, &other);
+              word = &other;
+            }
+          else if (!word->analysed)
+            analyse_word (self, language, token, word);
+          if (word->number != NONE)
+            {
+              sequence[n_sequence] = word->number;
+              flags[n_sequence++] = PX_PARAPHRASE_NUMBER;
+            }
+          sequence[n_sequence] = word->term;
+          flags[n_sequence] = word->flags;
+          if (word->may_be_name && (token->flags & PX_TOKEN_CAPITALISED) && at > 0)
+            flags[n_sequence] |= PX_PARAPHRASE_NAME;
+          n_sequence++;
         }
       at += MAX (length, 1);
-      add_term (sentence, term, flags);
     }
+  sentence->n_sequence = n_sequence;
 
-  /* A set: sorted, without repeats. */
-  g_array_sort (sentence->terms, compare_uint);
-  {
-    guint n = 0;
+  /* A set: sorted (by insertion: a sentence has few), without repeats. */
+  sentence->n_terms = 0;
+  for (guint i = 0; i < n_sequence; i++)
+    {
+      guint term = sequence[i], j = sentence->n_terms;
 
-    for (guint i = 0; i < sentence->terms->len; i++)
-      if (n == 0 || g_array_index (sentence->terms, guint, n - 1) != g_array_index (sentence->terms, guint, i))
-        g_array_index (sentence->terms, guint, n++) = g_array_index (sentence->terms, guint, i);
-    g_array_set_size (sentence->terms, n);
-  }
+      while (j > 0 && terms[j - 1] > term)
+        j--;
+      if (j > 0 && terms[j - 1] == term)
+        continue;
+      memmove (terms + j + 1, terms + j, (sentence->n_terms - j) * sizeof (guint));
+      terms[j] = term;
+      sentence->n_terms++;
+    }
+  g_array_set_size (self->word_sequence, sentence->word_ids + n_content);
+  g_array_set_size (self->terms, sentence->terms + sentence->n_terms);
+  g_array_set_size (self->sequence, sentence->sequence + n_sequence);
+  g_array_set_size (self->sequence_flags, sentence->sequence + n_sequence);
+}
+
+/* Adds an article whose sentences have @tokens (a PxToken GArray each),
+ * or, when NULL, are tokenised with @tokenizer. A repeat of a sentence's
+ * text in the same language (wire copy) has the same tokens, so it shares
+ * the first one's analysis, and without @tokens its own are made only
+ * when asked (px_aligner_get_tokens ()). */
+static guint
+add_sentences (PxAligner   *self,
+               const char  *text,
+               GArray      *ranges,
+               GPtrArray   *tokens,
+               PxTokenizer *tokenizer,
+               Language    *language)
+{
+  Article *article = g_new0 (Article, 1);
+
+  article->text = text;
+  article->ranges = g_array_ref (ranges);
+  article->n_sentences = ranges->len;
+  article->sentences = g_new0 (Sentence, ranges->len);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const PxRange *range = &g_array_index (ranges, PxRange, i);
+      Sentence *sentence = &article->sentences[i];
+      Text key = { text + range->start, range->end - range->start, language };
+      Sentence *first = g_hash_table_lookup (self->texts, &key);
+
+      if (first != NULL)
+        {
+          *sentence = *first;
+          sentence->repeats = first;
+          sentence->words = NULL;
+          sentence->tokens = tokens != NULL ? g_array_ref (g_ptr_array_index (tokens, i)) : NULL;
+        }
+      else
+        {
+          g_hash_table_insert (self->texts, g_memdup2 (&key, sizeof key), sentence);
+          sentence->tokens = tokens != NULL ? g_array_ref (g_ptr_array_index (tokens, i))
+                                            : px_tokenizer_tokenize (tokenizer, text, range->start, range->end);
+          analyse_sentence (self, sentence, language);
+        }
+      sentence->start = range->start;
+    }
+  self->n_sentences += ranges->len;
+  g_ptr_array_add (self->articles, article);
+  return self->articles->len - 1;
+}
+
+static Language *
+prepare_language (PxAligner    *self,
+                  const char   *language,
+                  PxTokenizer **tokenizer)
+{
+  const char *code = px_language_canonical (language);
+  Language *found;
+
+  *tokenizer = get_tokenizer (self, code != NULL ? code : "en", &found);
+  if (self->synonyms == NULL)
+    self->synonyms = px_synonyms_get_shared (code != NULL ? code : "en");
+  return found;
 }
 
 guint
@@ -514,25 +815,15 @@ px_aligner_add_article (PxAligner   *self,
                         GArray      *sentences,
                         const char  *language)
 {
-  g_autoptr (GPtrArray) tokens = NULL;
   PxTokenizer *tokenizer;
-  Lexicon *lexicon;
-  const char *code;
+  Language *found;
 
   g_return_val_if_fail (PX_IS_ALIGNER (self), 0);
   g_return_val_if_fail (text != NULL && sentences != NULL, 0);
   g_return_val_if_fail (!self->prepared, 0);
 
-  code = px_language_canonical (language);
-  tokenizer = get_tokenizer (self, code != NULL ? code : "en", &lexicon);
-  tokens = g_ptr_array_new_full (sentences->len, (GDestroyNotify) g_array_unref);
-  for (guint i = 0; i < sentences->len; i++)
-    {
-      const PxRange *range = &g_array_index (sentences, PxRange, i);
-
-      g_ptr_array_add (tokens, px_tokenizer_tokenize (tokenizer, text, range->start, range->end));
-    }
-  return px_aligner_add_tokenised_article (self, text, sentences, tokens, language);
+  found = prepare_language (self, language, &tokenizer);
+  return add_sentences (self, text, sentences, NULL, tokenizer, found);
 }
 
 guint
@@ -542,37 +833,17 @@ px_aligner_add_tokenised_article (PxAligner   *self,
                                   GPtrArray   *tokens,
                                   const char  *language)
 {
-  Article *article;
-  Lexicon *lexicon;
-  const char *code;
+  PxTokenizer *tokenizer;
+  Language *found;
 
   g_return_val_if_fail (PX_IS_ALIGNER (self), 0);
   g_return_val_if_fail (text != NULL && sentences != NULL, 0);
   g_return_val_if_fail (tokens != NULL && tokens->len == sentences->len, 0);
   g_return_val_if_fail (!self->prepared, 0);
 
-  code = px_language_canonical (language);
-  get_tokenizer (self, code != NULL ? code : "en", &lexicon);
-  if (self->synonyms == NULL)
-    self->synonyms = px_synonyms_get_shared (code != NULL ? code : "en");
-
-  article = g_new0 (Article, 1);
-  article->text = text;
-  article->ranges = g_array_ref (sentences);
-  article->n_sentences = sentences->len;
-  article->sentences = g_new0 (Sentence, sentences->len);
-  article->first = self->n_sentences;
-  for (guint i = 0; i < sentences->len; i++)
-    {
-      article->sentences[i].tokens = g_array_ref (g_ptr_array_index (tokens, i));
-      analyse_sentence (self, &article->sentences[i], lexicon);
-    }
-  self->n_sentences += sentences->len;
-  g_ptr_array_add (self->articles, article);
-  return self->articles->len - 1;
+  found = prepare_language (self, language, &tokenizer);
+  return add_sentences (self, text, sentences, tokens, NULL, found);
 }
-
-
 
 static Sentence *
 get_sentence (PxAligner        *self,
@@ -591,8 +862,16 @@ px_aligner_get_tokens (PxAligner *self,
                        guint      article,
                        guint      sentence)
 {
+  Sentence *found;
+
   g_return_val_if_fail (PX_IS_ALIGNER (self), NULL);
-  return get_sentence (self, &(PxAlignRef) { article, sentence })->tokens;
+
+  found = get_sentence (self, &(PxAlignRef) { article, sentence });
+  /* A repeat: the first one's tokens, moved to where it is. */
+  if (found->tokens == NULL)
+    found->tokens = px_tokenizer_copy_tokens (found->repeats->tokens,
+                                              (gint64) found->start - found->repeats->start);
+  return found->tokens;
 }
 
 GArray *
@@ -600,11 +879,76 @@ px_aligner_get_words (PxAligner *self,
                       guint      article,
                       guint      sentence)
 {
+  Sentence *found;
+
   g_return_val_if_fail (PX_IS_ALIGNER (self), NULL);
-  return get_sentence (self, &(PxAlignRef) { article, sentence })->words;
+
+  found = get_sentence (self, &(PxAlignRef) { article, sentence });
+  if (found->words == NULL)
+    {
+      found->words = g_array_sized_new (FALSE, FALSE, sizeof (guint), found->n_words);
+      g_array_append_vals (found->words, &g_array_index (self->word_sequence, guint, found->word_ids),
+                           found->n_words);
+    }
+  return found->words;
 }
 
-/* Term weights, once every article is in. */
+static gboolean
+same_sequence (PxAligner      *self,
+               const Sentence *a,
+               const Sentence *b)
+{
+  return a->n_sequence == b->n_sequence &&
+         memcmp (&g_array_index (self->sequence, guint, a->sequence),
+                 &g_array_index (self->sequence, guint, b->sequence), a->n_sequence * sizeof (guint)) == 0 &&
+         memcmp (&g_array_index (self->sequence_flags, guint8, a->sequence),
+                 &g_array_index (self->sequence_flags, guint8, b->sequence), a->n_sequence) == 0;
+}
+
+/* Groups the sentences whose terms and flags are the same in the same
+ * order: wire copy repeats sentences word for word across outlets, and
+ * every score of such sentences is the same, so it is worked out once. */
+static void
+find_distinct (PxAligner *self)
+{
+  guint n_slots = 64, mask;
+  g_autofree guint *slots = NULL;  /* index + 1 into self->distinct */
+  g_autofree guint *hashes = NULL;
+
+  while (n_slots < 2 * self->n_sentences)
+    n_slots *= 2;
+  mask = n_slots - 1;
+  slots = g_new0 (guint, n_slots);
+  hashes = g_new (guint, self->n_sentences + 1);
+  for (guint a = 0; a < self->articles->len; a++)
+    {
+      Article *article = self->articles->pdata[a];
+
+      for (guint s = 0; s < article->n_sentences; s++)
+        {
+          Sentence *sentence = &article->sentences[s];
+          const guint *terms = &g_array_index (self->sequence, guint, sentence->sequence);
+          const guint8 *flags = &g_array_index (self->sequence_flags, guint8, sentence->sequence);
+          guint hash = 2166136261u, i;
+
+          for (guint k = 0; k < sentence->n_sequence; k++)
+            hash = (hash ^ (terms[k] * 16u + flags[k])) * 16777619u;
+          for (i = hash & mask; slots[i] != 0; i = (i + 1) & mask)
+            if (hashes[slots[i] - 1] == hash &&
+                same_sequence (self, self->distinct->pdata[slots[i] - 1], sentence))
+              break;
+          if (slots[i] == 0)
+            {
+              hashes[self->distinct->len] = hash;
+              g_ptr_array_add (self->distinct, sentence);
+              slots[i] = self->distinct->len;
+            }
+          sentence->distinct = slots[i] - 1;
+        }
+    }
+}
+
+/* Term weights and sentence totals, once every article is in. */
 static void
 prepare (PxAligner *self)
 {
@@ -612,11 +956,14 @@ prepare (PxAligner *self)
   g_autofree guint *sentence_df = NULL;
   g_autofree gint64 *library_df = NULL;
   gboolean library = self->frequency_func != NULL && self->n_documents >= MIN_LIBRARY_DOCUMENTS;
+  const guint *terms = (const guint *) self->terms->data;
+  double *weights;
 
   if (self->prepared)
     return;
   self->prepared = TRUE;
   g_array_set_size (self->term_weights, n_terms);
+  weights = (double *) self->term_weights->data;
   if (library)
     {
       library_df = g_new0 (gint64, n_terms + 1);
@@ -624,14 +971,17 @@ prepare (PxAligner *self)
                             self->frequency_data);
     }
   else
-    sentence_df = g_new0 (guint, n_terms);
-  for (guint a = 0; sentence_df != NULL && a < self->articles->len; a++)
     {
-      Article *article = self->articles->pdata[a];
+      /* Each sentence's terms are a set (repeats share theirs). */
+      sentence_df = g_new0 (guint, n_terms + 1);
+      for (guint a = 0; a < self->articles->len; a++)
+        {
+          Article *article = self->articles->pdata[a];
 
-      for (guint s = 0; s < article->n_sentences; s++)
-        for (guint t = 0; t < article->sentences[s].terms->len; t++)
-          sentence_df[g_array_index (article->sentences[s].terms, guint, t)]++;
+          for (guint s = 0; s < article->n_sentences; s++)
+            for (guint t = 0; t < article->sentences[s].n_terms; t++)
+              sentence_df[terms[article->sentences[s].terms + t]]++;
+        }
     }
   for (guint t = 0; t < n_terms; t++)
     {
@@ -639,7 +989,7 @@ prepare (PxAligner *self)
 
       if (((const char *) self->term_names->pdata[t])[0] == '~')
         {
-          g_array_index (self->term_weights, double, t) = STOP_WORD_WEIGHT;
+          weights[t] = STOP_WORD_WEIGHT;
           continue;
         }
       if (library)
@@ -652,11 +1002,11 @@ prepare (PxAligner *self)
           n = self->n_sentences;
           df = sentence_df[t];
         }
-      g_array_index (self->term_weights, double, t) = log ((n + 1) / (MIN (df, n) + 0.5));
+      weights[t] = log ((n + 1) / (MIN (df, n) + 0.5));
     }
-  self->term_synonyms = g_new0 (const GArray *, n_terms + 1);
-  for (guint t = 0; self->synonyms != NULL && t < n_terms; t++)
-    self->term_synonyms[t] = px_synonyms_get_groups (self->synonyms, self->term_names->pdata[t]);
+  self->term_synonyms = g_new (const GArray *, n_terms + 1);
+  for (guint t = 0; t < n_terms; t++)
+    self->term_synonyms[t] = &unknown_synonyms;
   for (guint a = 0; a < self->articles->len; a++)
     {
       Article *article = self->articles->pdata[a];
@@ -664,17 +1014,24 @@ prepare (PxAligner *self)
       for (guint s = 0; s < article->n_sentences; s++)
         {
           Sentence *sentence = &article->sentences[s];
-          PxParaphraseText text = { (const guint *) sentence->sequence->data,
-                                    (const guint8 *) sentence->sequence_flags->data,
-                                    sentence->sequence->len };
 
-          sentence->paraphrase = px_paraphrase_sentence_new (&text);
           sentence->total = 0;
-          for (guint t = 0; t < sentence->terms->len; t++)
-            sentence->total += g_array_index (self->term_weights, double,
-                                              g_array_index (sentence->terms, guint, t));
+          for (guint t = 0; t < sentence->n_terms; t++)
+            sentence->total += weights[terms[sentence->terms + t]];
         }
     }
+  find_distinct (self);
+}
+
+/* The synonym groups of a term, looked up when a pair first needs them. */
+static const GArray *
+term_synonyms (PxAligner *self,
+               guint      term)
+{
+  if (self->term_synonyms[term] == &unknown_synonyms)
+    self->term_synonyms[term] = self->synonyms != NULL
+      ? px_synonyms_get_groups (self->synonyms, self->term_names->pdata[term]) : NULL;
+  return self->term_synonyms[term];
 }
 
 static gboolean
@@ -683,8 +1040,31 @@ related_terms (guint    a,
                gpointer user_data)
 {
   PxAligner *self = user_data;
+  const GArray *groups = term_synonyms (self, a);
 
-  return px_synonyms_share_group (self->term_synonyms[a], self->term_synonyms[b]);
+  /* Most words have no related words: asked of every pair of words left */
+  return groups != NULL && px_synonyms_share_group (groups, term_synonyms (self, b));
+}
+
+/* A sentence's terms prepared for pairs, made when the first of its
+ * distinct group is scored. */
+static const PxParaphraseSentence *
+paraphrase_of (PxAligner *self,
+               Sentence  *sentence)
+{
+  sentence = self->distinct->pdata[sentence->distinct];
+  if (sentence->paraphrase == NULL)
+    {
+      PxParaphraseText text = { NULL, NULL, sentence->n_sequence };
+
+      if (sentence->n_sequence > 0)
+        {
+          text.terms = &g_array_index (self->sequence, guint, sentence->sequence);
+          text.flags = &g_array_index (self->sequence_flags, guint8, sentence->sequence);
+        }
+      sentence->paraphrase = px_paraphrase_sentence_new (&text);
+    }
+  return sentence->paraphrase;
 }
 
 /* The paraphrase features of two sentences (only the similarity when it
@@ -697,20 +1077,54 @@ pair_features (PxAligner *self,
                double     min_similarity,
                double    *features)
 {
-  return px_paraphrase_features (a->paraphrase, b->paraphrase, (const double *) self->term_weights->data,
+  return px_paraphrase_features (paraphrase_of (self, a), paraphrase_of (self, b),
+                                 (const double *) self->term_weights->data,
                                  related_terms, self, min_similarity, features);
 }
 
+static void
+grow_scores (PxAligner *self)
+{
+  Score *old = self->scores;
+  guint n_old = self->n_score_slots, mask;
+
+  self->n_score_slots *= 2;
+  mask = self->n_score_slots - 1;
+  self->scores = g_new0 (Score, self->n_score_slots);
+  for (guint i = 0; i < n_old; i++)
+    if (old[i].key != 0)
+      {
+        guint j = (old[i].key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32 & mask;
+
+        while (self->scores[j].key != 0)
+          j = (j + 1) & mask;
+        self->scores[j] = old[i];
+      }
+  g_free (old);
+}
+
+/* The claim score of @a and @b (in global order), worked out once for
+ * each pair of distinct sentences. */
 static double
 claim_score (PxAligner *self,
              Sentence  *a,
              Sentence  *b)
 {
   double features[PX_PARAPHRASE_N_FEATURES];
+  guint64 key = ((guint64) a->distinct << 32 | b->distinct) + 1;
+  guint mask = self->n_score_slots - 1;
+  guint i = (key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32 & mask;
+  double score;
 
-  if (!pair_features (self, a, b, MIN_CLAIM_SIMILARITY, features))
-    return 0;
-  return px_paraphrase_probability (features);
+  for (; self->scores[i].key != 0; i = (i + 1) & mask)
+    if (self->scores[i].key == key)
+      return self->scores[i].score;
+  score = pair_features (self, a, b, MIN_CLAIM_SIMILARITY, features)
+    ? px_paraphrase_probability (features) : 0;
+  self->scores[i] = (Score) { key, score };
+  if (++self->n_scores * 2 > self->n_score_slots)
+    grow_scores (self);
+  return score;
 }
 
 static gboolean
@@ -774,17 +1188,19 @@ px_aligner_is_near_identical (PxAligner        *self,
                               const PxAlignRef *b)
 {
   Sentence *x, *y;
+  const guint *words;
   guint common;
 
   g_return_val_if_fail (PX_IS_ALIGNER (self), FALSE);
 
   x = get_sentence (self, a);
   y = get_sentence (self, b);
-  if (x->words->len < NEAR_IDENTICAL_MIN_WORDS || y->words->len < NEAR_IDENTICAL_MIN_WORDS)
+  if (x->n_words < NEAR_IDENTICAL_MIN_WORDS || y->n_words < NEAR_IDENTICAL_MIN_WORDS)
     return FALSE;
-  common = px_diff_match ((const guint *) x->words->data, x->words->len,
-                          (const guint *) y->words->data, y->words->len, NULL, NULL);
-  return 2.0 * common >= NEAR_IDENTICAL_RATIO * (x->words->len + y->words->len);
+  words = (const guint *) self->word_sequence->data;
+  common = px_diff_match (words + x->word_ids, x->n_words, words + y->word_ids, y->n_words,
+                          NULL, NULL);
+  return 2.0 * common >= NEAR_IDENTICAL_RATIO * (x->n_words + y->n_words);
 }
 
 typedef struct
@@ -818,7 +1234,8 @@ typedef struct
   PxAligner *self;
   Sentence **sentences;  /* by global index */
   guint *article_of;     /* by global index */
-  GPtrArray *scored;     /* by global index: GArray of Scored, by other */
+  Scored *scored;        /* each sentence's scored pairs, by other, */
+  guint *scored_start;   /* from scored_start[g] to scored_start[g + 1] */
 } Index;
 
 static int
@@ -838,16 +1255,22 @@ indexed_score (Index *index,
                guint  a,
                guint  b)
 {
-  GArray *list = index->scored->pdata[a];
-  const Scored key = { b, 0 }, *found;
+  guint low = index->scored_start[a], high = index->scored_start[a + 1];
 
   if (index->article_of[a] == index->article_of[b])
     return claim_score (index->self, index->sentences[a], index->sentences[b]);
-  /* bsearch () on an empty list would be handed a NULL array. */
-  if (list->len == 0)
-    return 0;
-  found = bsearch (&key, list->data, list->len, sizeof (Scored), compare_scored);
-  return found != NULL ? found->score : 0;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (index->scored[middle].other == b)
+        return index->scored[middle].score;
+      if (index->scored[middle].other < b)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return 0;
 }
 
 static gboolean
@@ -885,17 +1308,23 @@ compare_claims (gconstpointer a,
 GPtrArray *
 px_aligner_align (PxAligner *self)
 {
-  guint n = self->n_sentences;
+  guint n = self->n_sentences, n_terms;
   g_autofree Sentence **sentences = NULL;
   g_autofree guint *article_of = NULL;
   g_autofree guint *sentence_of = NULL;
-  g_autoptr (GPtrArray) postings = NULL;
+  g_autofree guint *posting_start = NULL;
+  g_autofree guint *postings = NULL;
+  g_autofree guint *posting_seen = NULL;
+  g_autofree guint *article_end = NULL;
   g_autoptr (GArray) edges = g_array_new (FALSE, FALSE, sizeof (Edge));
   g_autofree double *shared = NULL;
-  g_autoptr (GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *touched = NULL;
+  g_autoptr (GArray) scored = g_array_new (FALSE, FALSE, sizeof (Scored));
+  g_autofree guint *scored_start = NULL;
   g_autofree guint *cluster_of = NULL;
   g_autoptr (GPtrArray) clusters = NULL;
-  g_autoptr (GPtrArray) scored = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  const guint *terms;
+  const double *weights;
   GPtrArray *claims;
   Index index;
   guint max_postings;
@@ -903,9 +1332,13 @@ px_aligner_align (PxAligner *self)
   g_return_val_if_fail (PX_IS_ALIGNER (self), NULL);
 
   prepare (self);
+  n_terms = self->term_names->len;
+  terms = (const guint *) self->terms->data;
+  weights = (const double *) self->term_weights->data;
   sentences = g_new (Sentence *, n + 1);
   article_of = g_new (guint, n + 1);
   sentence_of = g_new (guint, n + 1);
+  article_end = g_new (guint, n + 1);
   for (guint a = 0, g = 0; a < self->articles->len; a++)
     {
       Article *article = self->articles->pdata[a];
@@ -915,53 +1348,67 @@ px_aligner_align (PxAligner *self)
           sentences[g] = &article->sentences[s];
           article_of[g] = a;
           sentence_of[g] = s;
+          article_end[g] = g - s + article->n_sentences;
         }
     }
 
-  /* The inverted index: term → sentences, in global order. Terms found
-   * in very many sentences say little; they are left out of the index
-   * (not of the scores), which keeps the candidate pairs near linear. */
-  postings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  for (guint t = 0; t < self->term_names->len; t++)
-    g_ptr_array_add (postings, g_array_new (FALSE, FALSE, sizeof (guint)));
+  /* The inverted index: term → sentences, in global order (postings[
+   * posting_start[t] …]). Terms found in very many sentences say little;
+   * they are left out of the index (not of the scores), which keeps the
+   * candidate pairs near linear. Sentences are taken in global order, so
+   * the postings of a term before the sentence at hand (posting_seen of
+   * them) and those of its own article, right after it, are skipped. */
+  posting_start = g_new0 (guint, n_terms + 2);
   for (guint g = 0; g < n; g++)
-    for (guint t = 0; t < sentences[g]->terms->len; t++)
-      g_array_append_val (postings->pdata[g_array_index (sentences[g]->terms, guint, t)], g);
+    for (guint t = 0; t < sentences[g]->n_terms; t++)
+      posting_start[terms[sentences[g]->terms + t] + 2]++;
+  for (guint t = 0; t < n_terms; t++)
+    posting_start[t + 2] += posting_start[t + 1];
+  postings = g_new (guint, posting_start[n_terms + 1] + 1);
+  posting_seen = g_new0 (guint, n_terms + 1);
+  for (guint g = 0; g < n; g++)
+    for (guint t = 0; t < sentences[g]->n_terms; t++)
+      postings[posting_start[terms[sentences[g]->terms + t] + 1]++] = g;
   max_postings = MAX (64, n / 8);
 
   shared = g_new0 (double, n + 1);
+  touched = g_new (guint, n + 1);
+  scored_start = g_new (guint, n + 1);
   for (guint g = 0; g < n; g++)
     {
       Sentence *sentence = sentences[g];
-      GArray *list = g_array_new (FALSE, FALSE, sizeof (Scored));
       double unindexed = 0;
+      guint n_touched = 0;
 
-      g_ptr_array_add (scored, list);
-      for (guint t = 0; t < sentence->terms->len; t++)
+      scored_start[g] = scored->len;
+      for (guint t = 0; t < sentence->n_terms; t++)
         {
-          guint term = g_array_index (sentence->terms, guint, t);
-          double weight = g_array_index (self->term_weights, double, term);
-          GArray *list = postings->pdata[term];
+          guint term = terms[sentence->terms + t];
+          double weight = weights[term];
+          const guint *list = postings + posting_start[term], *end = postings + posting_start[term + 1];
 
-          if (list->len > max_postings)
+          /* list[posting_seen[term]] is g itself. */
+          if (end - list > max_postings)
             {
+              posting_seen[term]++;
               unindexed += weight;
               continue;
             }
-          for (guint p = 0; p < list->len; p++)
+          list += ++posting_seen[term];
+          while (list < end && *list < article_end[g])
+            list++;
+          for (; list < end; list++)
             {
-              guint other = g_array_index (list, guint, p);
+              guint other = *list;
 
-              if (other <= g || article_of[other] == article_of[g])
-                continue;
               if (shared[other] == 0)
-                g_array_append_val (touched, other);
+                touched[n_touched++] = other;
               shared[other] += weight;
             }
         }
-      for (guint i = 0; i < touched->len; i++)
+      for (guint i = 0; i < n_touched; i++)
         {
-          guint other = g_array_index (touched, guint, i);
+          guint other = touched[i];
           double bound = 2 * (shared[other] + unindexed) / (sentence->total + sentences[other]->total);
 
           shared[other] = 0;
@@ -969,18 +1416,20 @@ px_aligner_align (PxAligner *self)
             {
               double score = claim_score (self, sentence, sentences[other]);
 
-              g_array_append_val (list, ((Scored) { other, score }));
+              g_array_append_val (scored, ((Scored) { other, score }));
               if (score >= PX_ALIGNER_DEFAULT_THRESHOLD)
                 g_array_append_val (edges, ((Edge) { g, other, score }));
             }
         }
-      g_array_set_size (touched, 0);
-      g_array_sort (list, compare_scored);
+      if (scored->len > scored_start[g])
+        qsort (&g_array_index (scored, Scored, scored_start[g]), scored->len - scored_start[g],
+               sizeof (Scored), compare_scored);
     }
+  scored_start[n] = scored->len;
   g_array_sort (edges, compare_edges);
 
   /* Strongest pairs first; complete link between the groups. */
-  index = (Index) { self, sentences, article_of, scored };
+  index = (Index) { self, sentences, article_of, (Scored *) scored->data, scored_start };
   cluster_of = g_new (guint, n + 1);
   clusters = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint g = 0; g < n; g++)

@@ -68,7 +68,9 @@ guint         px_aligner_add_tokenised_article    (PxAligner              *self,
                                                    GArray                 *sentences,
                                                    GPtrArray              *tokens,
                                                    const char             *language);
-/* The PxToken array of a sentence (offsets into the article's text). */
+/* The PxToken array of a sentence (offsets into the article's text); for
+ * a repeat of a sentence px_aligner_add_article () saw before, made by the
+ * first call. */
 GArray       *px_aligner_get_tokens               (PxAligner              *self,
                                                    guint                   article,
                                                    guint                   sentence);

@@ -46,6 +46,11 @@ GArray      *px_tokenizer_tokenize       (PxTokenizer *self,
                                           guint        start,
                                           guint        end);
 
+/* A copy of @tokens (from px_tokenizer_tokenize ()) with their offsets
+ * moved by @shift bytes: the tokens of the same text elsewhere. */
+GArray      *px_tokenizer_copy_tokens    (GArray      *tokens,
+                                          gint64       shift);
+
 /* The Snowball stem of a normalised word (newly allocated). */
 char        *px_tokenizer_stem           (PxTokenizer *self,
                                           const char  *norm);

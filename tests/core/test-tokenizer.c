@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "px-data.h"
 #include "px-tokenizer.h"
 
 static GArray *
@@ -131,6 +132,81 @@ test_range (void)
   g_assert_cmpuint (empty->len, ==, 0);
 }
 
+static void
+assert_same_tokens (const PxToken *a,
+                    const PxToken *b,
+                    guint          n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      const PxToken *x = &a[i], *y = &b[i];
+
+      g_assert_cmpuint (x->start, ==, y->start);
+      g_assert_cmpuint (x->end, ==, y->end);
+      g_assert_cmpstr (x->norm, ==, y->norm);
+      g_assert_cmpstr (x->stem, ==, y->stem);
+      g_assert_cmpuint (x->flags, ==, y->flags);
+    }
+}
+
+/* Text of ASCII and common typographic punctuation has its word boundaries
+ * found without ICU; one character outside that set sends the whole text to
+ * ICU. Both must give the same words, on every bundled sample article. */
+static void
+test_ascii_path (void)
+{
+  const char *languages[] = { "en", "de", "fr", "es" };
+  g_autofree char *sample = px_data_find ("sample");
+  g_autoptr (GDir) dir = g_dir_open (sample, 0, NULL);
+  const char *name;
+  guint files = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (sample, name, NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *forced = NULL;
+
+      if (!g_str_has_suffix (name, ".txt"))
+        continue;
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      /* U+0100 is outside the fast path's set, and a word of its own. */
+      forced = g_strconcat (text, " \xc4\x80", NULL);
+      for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+        {
+          g_autoptr (PxTokenizer) tokenizer = px_tokenizer_new (languages[l]);
+          g_autoptr (GArray) plain = tokenize (tokenizer, text);
+          g_autoptr (GArray) by_icu = tokenize (tokenizer, forced);
+
+          g_assert_cmpuint (plain->len + 1, ==, by_icu->len);
+          assert_same_tokens ((PxToken *) plain->data, (PxToken *) by_icu->data, plain->len);
+        }
+      files++;
+    }
+  g_assert_cmpuint (files, >=, 20);
+}
+
+/* Copied tokens are the tokens of the same words elsewhere. */
+static void
+test_copy_tokens (void)
+{
+  g_autoptr (PxTokenizer) tokenizer = px_tokenizer_new ("en");
+  const char *sentence = "Federal authorities said Saturday that they were offering a $35,000 reward.";
+  g_autofree char *twice = g_strdup_printf ("%s %s", sentence, sentence);
+  g_autoptr (GArray) once = tokenize (tokenizer, sentence);
+  g_autoptr (GArray) both = tokenize (tokenizer, twice);
+  g_autoptr (GArray) moved = px_tokenizer_copy_tokens (once, strlen (sentence) + 1);
+  PxToken *second = &g_array_index (both, PxToken, once->len);
+
+  g_assert_cmpuint (both->len, ==, 2 * once->len);
+  g_assert_cmpuint (moved->len, ==, once->len);
+  assert_same_tokens ((PxToken *) moved->data, second, once->len);
+  /* Its own strings: freeing the original leaves the copy whole. */
+  g_clear_pointer (&once, g_array_unref);
+  g_assert_cmpstr (token (moved, 0)->norm, ==, "federal");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,5 +219,7 @@ main (int   argc,
   g_test_add_func ("/px/tokenizer/languages", test_languages);
   g_test_add_func ("/px/tokenizer/elision", test_elision);
   g_test_add_func ("/px/tokenizer/range", test_range);
+  g_test_add_func ("/px/tokenizer/ascii-path", test_ascii_path);
+  g_test_add_func ("/px/tokenizer/copy-tokens", test_copy_tokens);
   return g_test_run ();
 }
