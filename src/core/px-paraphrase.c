@@ -100,23 +100,20 @@ struct _PxParaphraseSentence
   guint *item_positions;
 };
 
-static int
-compare_items (gconstpointer a,
-               gconstpointer b)
+/* A term where it occurs, to sort the positions of a sentence by term. */
+typedef struct
 {
-  const Item *x = a, *y = b;
+  guint term;
+  guint position;
+} Place;
+
+static int
+compare_places (gconstpointer a,
+                gconstpointer b)
+{
+  const Place *x = a, *y = b;
 
   return x->term < y->term ? -1 : x->term > y->term;
-}
-
-static guint
-find_item (const PxParaphraseSentence *self,
-           guint                       term)
-{
-  Item key = { term, 0 };
-  const Item *item = bsearch (&key, self->items, self->n_items, sizeof (Item), compare_items);
-
-  return item - self->items;
 }
 
 /* Any total order serves the merges and searches below; term by term,
@@ -186,8 +183,21 @@ prepare_ngrams (PxParaphraseSentence *self,
 
           if (occurrence->position + n > length)
             continue;
-          for (guint c = n; c < BLEU_ORDER; c++)
-            gram.t[c] = 0;
+          /* Zeros after the n-th (a loop here became a call to memset ()) */
+          switch (n)
+            {
+            case 1:
+              gram.t[1] = 0;
+              G_GNUC_FALLTHROUGH;
+            case 2:
+              gram.t[2] = 0;
+              G_GNUC_FALLTHROUGH;
+            case 3:
+              gram.t[3] = 0;
+              break;
+            default:
+              break;
+            }
           if (unique > 0 && compare_ngrams (&ngrams[unique - 1], &gram) == 0)
             counts[unique - 1]++;
           else
@@ -222,9 +232,9 @@ px_paraphrase_sentence_new (const PxParaphraseText *text)
    * are carved out of one block with the structure, as allocating them
    * one by one took half the time. */
   PxParaphraseSentence *self;
-  Item stack[64 + 1];
-  g_autofree Item *heap = NULL;
-  Item *sorted;
+  Place stack[64 + 1];
+  g_autofree Place *heap = NULL;
+  Place *sorted;
   guint length, n = 0, n_content = 0, n_words, n_content_words;
   gsize end = (sizeof (PxParaphraseSentence) + 7) & ~(gsize) 7;
   gsize masks, content_masks, ngrams[BLEU_ORDER], ngram_items[BLEU_ORDER], occurrences, items;
@@ -234,33 +244,30 @@ px_paraphrase_sentence_new (const PxParaphraseText *text)
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  /* The distinct terms, sorted (by insertion when short, as most
-   * sentences are), with the flags of all their occurrences. */
+  /* The positions sorted by term (by insertion when short, as most
+   * sentences are): the distinct terms in order, each position's item. */
   length = text->length;
-  heap = length <= 64 ? NULL : g_new (Item, length + 1);
+  heap = length <= 64 ? NULL : g_new (Place, length + 1);
   sorted = heap != NULL ? heap : stack;
   for (guint i = 0; i < length; i++)
     {
-      sorted[i] = (Item) { text->terms[i], text->flags[i] };
+      sorted[i] = (Place) { text->terms[i], i };
       n_content += !(text->flags[i] & PX_PARAPHRASE_STOP);
     }
   if (length > 64)
-    qsort (sorted, length, sizeof (Item), compare_items);
+    qsort (sorted, length, sizeof (Place), compare_places);
   else
     for (guint i = 1; i < length; i++)
       {
-        Item item = sorted[i];
+        Place place = sorted[i];
         guint j = i;
 
-        for (; j > 0 && sorted[j - 1].term > item.term; j--)
+        for (; j > 0 && sorted[j - 1].term > place.term; j--)
           sorted[j] = sorted[j - 1];
-        sorted[j] = item;
+        sorted[j] = place;
       }
   for (guint i = 0; i < length; i++)
-    if (n > 0 && sorted[n - 1].term == sorted[i].term)
-      sorted[n - 1].flags |= sorted[i].flags;
-    else
-      sorted[n++] = sorted[i];
+    n += i == 0 || sorted[i].term != sorted[i - 1].term;
 
   n_words = (length + 63) / 64;
   n_content_words = (n_content + 63) / 64;
@@ -310,14 +317,18 @@ px_paraphrase_sentence_new (const PxParaphraseText *text)
       memcpy (self->terms, text->terms, length * sizeof (guint));
       memcpy (self->flags, text->flags, length);
     }
-  memcpy (self->items, sorted, n * sizeof (Item));
-
-  for (guint i = 0; i < length; i++)
+  /* Each distinct term with the flags of all its occurrences */
+  for (guint i = 0, item = 0; i < length; i++)
     {
-      self->position_item[i] = find_item (self, text->terms[i]);
-      if (!(text->flags[i] & PX_PARAPHRASE_STOP))
-        self->content_item[self->n_content++] = self->position_item[i];
+      if (i > 0 && sorted[i].term != sorted[i - 1].term)
+        item++;
+      self->items[item].term = sorted[i].term;
+      self->items[item].flags |= text->flags[sorted[i].position];
+      self->position_item[sorted[i].position] = item;
     }
+  for (guint i = 0; i < length; i++)
+    if (!(text->flags[i] & PX_PARAPHRASE_STOP))
+      self->content_item[self->n_content++] = self->position_item[i];
   for (guint i = 0; i < length; i++)
     self->masks[self->position_item[i] * n_words + i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
   for (guint i = 0; i < self->n_content; i++)
