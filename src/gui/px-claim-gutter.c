@@ -46,10 +46,28 @@ link_mark (const PxClaim *claim)
   return claim->status == PX_CLAIM_SHARED ? PX_MARK_SHARED : PX_MARK_PARTIAL;
 }
 
+/* The sentences in view in both columns: a band both of whose ends lie
+ * above them, or both below, is not drawn, and its ends are not measured
+ * (which would lay out the text down to them: the whole of it, in the
+ * first frame). */
+typedef struct
+{
+  guint left_first, left_last, right_first, right_last;
+} InView;
+
+static gboolean
+out_of_view (const Link   *link,
+             const InView *view)
+{
+  return (link->left < view->left_first && link->right < view->right_first)
+         || (link->left > view->left_last && link->right > view->right_last);
+}
+
 static void
 draw_link (PxClaimGutter *self,
            cairo_t       *cr,
            const Link    *link,
+           const InView  *view,
            int            width,
            int            height,
            gboolean       dark)
@@ -60,6 +78,8 @@ draw_link (PxClaimGutter *self,
   double lt, lb, rt, rb, mid = width / 2.0;
   GdkRGBA fill, edge;
 
+  if (out_of_view (link, view))
+    return;
   if (!px_comparison_column_get_sentence_bounds (self->left, link->left, widget, &lt, &lb) ||
       !px_comparison_column_get_sentence_bounds (self->right, link->right, widget, &rt, &rb))
     return;
@@ -95,6 +115,7 @@ px_claim_gutter_snapshot (GtkWidget   *widget,
   cairo_t *cr;
   const Link *selected = NULL;
   graphene_point_t text_top;
+  InView view;
 
   self->n_drawn = 0;
   if (width <= 0 || height <= 0 || self->links->len == 0)
@@ -106,6 +127,8 @@ px_claim_gutter_snapshot (GtkWidget   *widget,
       text_top.y >= height)
     return;
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, text_top.y, width, height - text_top.y));
+  px_comparison_column_get_visible_sentences (self->left, &view.left_first, &view.left_last);
+  px_comparison_column_get_visible_sentences (self->right, &view.right_first, &view.right_last);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < self->links->len; i++)
@@ -115,7 +138,7 @@ px_claim_gutter_snapshot (GtkWidget   *widget,
       if (link->claim == self->selected)
         selected = link;
       else
-        draw_link (self, cr, link, width, height, dark);
+        draw_link (self, cr, link, &view, width, height, dark);
     }
   /* The selected claim's bands last, over the others. */
   for (guint i = 0; selected != NULL && i < self->links->len; i++)
@@ -123,7 +146,7 @@ px_claim_gutter_snapshot (GtkWidget   *widget,
       const Link *link = &g_array_index (self->links, Link, i);
 
       if (link->claim == self->selected)
-        draw_link (self, cr, link, width, height, dark);
+        draw_link (self, cr, link, &view, width, height, dark);
     }
   cairo_destroy (cr);
   gtk_snapshot_pop (snapshot);

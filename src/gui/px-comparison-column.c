@@ -856,6 +856,20 @@ px_comparison_column_get_scrolling (PxComparisonColumn *self)
   return self->scroll_tick != 0;
 }
 
+void
+px_comparison_column_get_visible_sentences (PxComparisonColumn *self,
+                                            guint              *first,
+                                            guint              *last)
+{
+  GdkRectangle visible;
+
+  g_return_if_fail (PX_IS_COMPARISON_COLUMN (self));
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  *first = sentence_at_y (self, visible.y);
+  *last = sentence_at_y (self, visible.y + visible.height);
+}
+
 guint
 px_comparison_column_get_top_sentence (PxComparisonColumn *self,
                                        double             *offset)

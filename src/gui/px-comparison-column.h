@@ -70,6 +70,10 @@ void           px_comparison_column_scroll_to_sentence  (PxComparisonColumn *sel
                                                          guint               sentence);
 /* Whether it is still moving to a sentence asked for. */
 gboolean       px_comparison_column_get_scrolling       (PxComparisonColumn *self);
+/* The first and last sentences in view (G_MAXUINT past the end). */
+void           px_comparison_column_get_visible_sentences (PxComparisonColumn *self,
+                                                           guint              *first,
+                                                           guint              *last);
 /* The first sentence at least partly visible, and how far its top is
  * below the top of the view (negative when it starts above). */
 guint          px_comparison_column_get_top_sentence    (PxComparisonColumn *self,
