@@ -17,7 +17,7 @@ struct _PxArticleRow
 
   GtkLabel *byline;
   GtkLabel *title;
-  GtkLabel *snippet;  /* shown for search hits only */
+  GtkLabel *snippet;  /* made for the first search hit shown, then kept */
 };
 
 G_DEFINE_FINAL_TYPE (PxArticleRow, px_article_row, GTK_TYPE_WIDGET)
@@ -79,8 +79,6 @@ px_article_row_init (PxArticleRow *self)
   self->byline = add_label (self, "caption", 1);
   gtk_widget_add_css_class (GTK_WIDGET (self->byline), "dim-label");
   self->title = add_label (self, "heading", 2);
-  self->snippet = add_label (self, "caption", 3);
-  gtk_widget_set_visible (GTK_WIDGET (self->snippet), FALSE);
 }
 
 GtkWidget *
@@ -104,8 +102,13 @@ px_article_row_set_item (PxArticleRow  *self,
   snippet = item != NULL ? px_article_item_get_snippet_markup (item) : NULL;
   gtk_label_set_label (self->byline, byline);
   gtk_label_set_label (self->title, item != NULL ? px_article_item_get_title (item) : NULL);
-  gtk_label_set_markup (self->snippet, snippet != NULL ? snippet : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->snippet), snippet != NULL);
+  if (snippet != NULL && self->snippet == NULL)
+    self->snippet = add_label (self, "caption", 3);
+  if (self->snippet != NULL)
+    {
+      gtk_label_set_markup (self->snippet, snippet != NULL ? snippet : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->snippet), snippet != NULL);
+    }
 }
 
 static void

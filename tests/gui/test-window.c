@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "px-article-item.h"
+#include "px-article-row.h"
 #include "px-data.h"
 #include "px-gui-test.h"
 #include "px-window-private.h"
@@ -545,6 +546,23 @@ test_search (Fixture       *fixture,
   g_assert_true (results_have_title (results, title));
   search (fixture, prefix);
   g_assert_true (results_have_title (results, title));
+  /* The rows show the snippets; the library's rows have none. */
+  px_gui_test_settle (100);
+  {
+    GtkWidget *hit_row = px_gui_test_find_widget (GTK_WIDGET (fixture->window->search_list), PX_TYPE_ARTICLE_ROW);
+    GtkWidget *library_row = px_gui_test_find_widget (GTK_WIDGET (fixture->window->article_list),
+                                                      PX_TYPE_ARTICLE_ROW);
+    GtkWidget *snippet;
+
+    g_assert_nonnull (hit_row);
+    snippet = gtk_widget_get_last_child (hit_row);
+    g_assert_true (GTK_IS_LABEL (snippet) && gtk_widget_get_visible (snippet));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (snippet)), "<b>"));
+    g_assert_nonnull (library_row);
+    for (GtkWidget *child = gtk_widget_get_first_child (library_row); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      g_assert_false (gtk_label_get_use_markup (GTK_LABEL (child)) && gtk_widget_get_visible (child));
+  }
 
   /* Enter opens the best hit. */
   g_signal_emit_by_name (fixture->window->search_entry, "activate");
