@@ -95,6 +95,9 @@ typedef enum
 #define POSTING_CAP 16
 #define NEAR_CANDIDATES 4
 
+/* Words whose stems a cleaner remembers, per language. */
+#define STEM_CACHE_MAX 200000
+
 /* Tail: the lead is the first paragraphs up to LEAD_MIN_STEMS stems (at
  * most LEAD_MAX_UNITS), or, when the first prose paragraph (at least
  * LEAD_PROSE_MIN_WORDS words, ending a sentence) sharing LEAD_TITLE_STEMS
@@ -153,15 +156,27 @@ typedef struct
   GHashTable *stopwords;  /* borrowed from px_language_get_stop_words () */
   GHashTable *generic;    /* case-folded word → itself */
   GHashTable *continuing; /* first words that continue a text: "he", "but" */
+  GHashTable *stems;      /* case-folded word → its Snowball stem, or
+                           * not_counted; shared by all cleanings (under the
+                           * cleaner's stem_lock): stemming and sorting out
+                           * each article's words again was a fifth of
+                           * cleaning */
 } Language;
 
 struct _PxCleaner
 {
   GObject parent_instance;
 
-  GHashTable *phrases[N_MATCHES];  /* normalised phrase → kind + 1 */
+  /* Normalised phrase → kind + 1, with PHRASE_GROWS when it is also
+   * the start of a longer phrase (its end for MATCH_SUFFIX, which grows to
+   * the left); the starts of phrases that are no phrase themselves are
+   * kept with PHRASE_GROWS alone. A match is tried word by word, and a
+   * sequence without PHRASE_GROWS cannot grow into a phrase, so the
+   * longer tries are skipped: they were most of cleaning. */
+  GHashTable *phrases[N_MATCHES];
   guint max_phrase_tokens;
   GPtrArray *languages;            /* Language */
+  GMutex stem_lock;
 };
 
 G_DEFINE_FINAL_TYPE (PxCleaner, px_cleaner, G_TYPE_OBJECT)
@@ -572,6 +587,25 @@ join_tokens (GString     *out,
     }
 }
 
+#define PHRASE_KIND 0xFF
+#define PHRASE_GROWS 0x100
+
+/* Adds @bits (a kind + 1 or PHRASE_GROWS) to @key's entry; a phrase
+ * listed twice keeps its first kind. */
+static void
+mark_phrase (GHashTable *phrases,
+             const char *key,
+             guint       bits)
+{
+  guint value = GPOINTER_TO_UINT (g_hash_table_lookup (phrases, key));
+  guint updated = value;
+
+  if ((bits & PHRASE_KIND) == 0 || (value & PHRASE_KIND) == 0)
+    updated |= bits;
+  if (updated != value)
+    g_hash_table_insert (phrases, g_strdup (key), GUINT_TO_POINTER (updated));
+}
+
 static void
 add_phrase (PxCleaner  *self,
             PhraseKind  kind,
@@ -609,8 +643,25 @@ add_phrase (PxCleaner  *self,
     return;
   join_tokens (key, line, t, first, last);
   self->max_phrase_tokens = MAX (self->max_phrase_tokens, last - first);
-  if (!g_hash_table_contains (self->phrases[mode], key->str))
-    g_hash_table_insert (self->phrases[mode], g_strdup (key->str), GINT_TO_POINTER (kind + 1));
+  mark_phrase (self->phrases[mode], key->str, kind + 1);
+  for (guint k = 1; k < last - first; k++)
+    {
+      if (mode == MATCH_SUFFIX)
+        join_tokens (key, line, t, last - k, last);
+      else
+        join_tokens (key, line, t, first, first + k);
+      mark_phrase (self->phrases[mode], key->str, PHRASE_GROWS);
+    }
+}
+
+/* A Language's stem of a word too short or too common to count. */
+static char not_counted[] = "";
+
+static void
+free_stem (gpointer stem)
+{
+  if (stem != not_counted)
+    g_free (stem);
 }
 
 static void
@@ -621,6 +672,7 @@ language_free (gpointer data)
   g_free (language->code);
   g_hash_table_unref (language->generic);
   g_hash_table_unref (language->continuing);
+  g_hash_table_unref (language->stems);
   g_free (language);
 }
 
@@ -640,6 +692,7 @@ load_language (PxCleaner  *self,
   language->stopwords = px_language_get_stop_words (code);
   language->generic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   language->continuing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  language->stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_stem);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       const char *line = lines[i];
@@ -684,6 +737,7 @@ px_cleaner_finalize (GObject *object)
   for (guint m = 0; m < N_MATCHES; m++)
     g_clear_pointer (&self->phrases[m], g_hash_table_unref);
   g_clear_pointer (&self->languages, g_ptr_array_unref);
+  g_mutex_clear (&self->stem_lock);
   G_OBJECT_CLASS (px_cleaner_parent_class)->finalize (object);
 }
 
@@ -701,6 +755,7 @@ px_cleaner_init (PxCleaner *self)
   for (guint m = 0; m < N_MATCHES; m++)
     self->phrases[m] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->languages = g_ptr_array_new_with_free_func (language_free);
+  g_mutex_init (&self->stem_lock);
   for (guint i = 0; codes[i] != NULL; i++)
     load_language (self, codes[i]);
 }
@@ -770,30 +825,48 @@ hash_bytes (const char *s,
   return h;
 }
 
-/* The id of @word's stem; words are case-folded already. */
+/* The stem of @word (case-folded already), or not_counted for a word too
+ * short or too common to count. Owned by @language->stems, or by *@owned
+ * once that is full. Called with the cleaner's stem_lock held. */
+static const char *
+lookup_stem (Scratch    *scratch,
+             const char *word,
+             gsize       len,
+             char      **owned)
+{
+  const Language *language = scratch->language;
+  const char *stem = g_hash_table_lookup (language->stems, word);
+  char *copy;
+
+  if (stem != NULL)
+    return stem;
+  if (len < 2 || g_hash_table_contains (language->stopwords, word) ||
+      g_hash_table_contains (language->generic, word))
+    copy = not_counted;
+  else if (scratch->stemmer != NULL &&
+           (stem = (const char *) sb_stemmer_stem (scratch->stemmer, (const sb_symbol *) word, len)) != NULL)
+    copy = g_strndup (stem, sb_stemmer_length (scratch->stemmer));
+  else
+    copy = g_strndup (word, len);
+  /* A bound on what a long import keeps: news vocabulary stays far below. */
+  if (g_hash_table_size (language->stems) < STEM_CACHE_MAX)
+    g_hash_table_insert (language->stems, g_strndup (word, len), copy);
+  else if (copy != not_counted)
+    *owned = copy;
+  return copy;
+}
+
+/* The id of @stem in this cleaning. */
 static guint32
 stem_id (Scratch    *scratch,
-         const char *word,
-         gsize       len)
+         const char *stem)
 {
-  const char *stem = word;
-  gsize stem_len = len;
-  gpointer id;
-  g_autofree char *key = NULL;
+  gpointer id = g_hash_table_lookup (scratch->stem_ids, stem);
 
-  if (scratch->stemmer != NULL)
-    {
-      stem = (const char *) sb_stemmer_stem (scratch->stemmer, (const sb_symbol *) word, len);
-      stem_len = sb_stemmer_length (scratch->stemmer);
-      if (stem == NULL)
-        stem = word, stem_len = len;
-    }
-  key = g_strndup (stem, stem_len);
-  id = g_hash_table_lookup (scratch->stem_ids, key);
   if (id == NULL)
     {
       id = GUINT_TO_POINTER (g_hash_table_size (scratch->stem_ids) + 1);
-      g_hash_table_insert (scratch->stem_ids, g_steal_pointer (&key), id);
+      g_hash_table_insert (scratch->stem_ids, g_strdup (stem), id);
     }
   return GPOINTER_TO_UINT (id) - 1;
 }
@@ -837,12 +910,25 @@ collect_stems (Scratch    *scratch,
         continue;
       g_string_truncate (scratch->word, 0);
       append_normalized (scratch->word, text, t);
-      if (scratch->word->len < 2 ||
-          (scratch->language != NULL &&
-           (g_hash_table_contains (scratch->language->stopwords, scratch->word->str) ||
-            g_hash_table_contains (scratch->language->generic, scratch->word->str))))
-        continue;
-      id = stem_id (scratch, scratch->word->str, scratch->word->len);
+      if (scratch->language == NULL)
+        {
+          if (scratch->word->len < 2)
+            continue;
+          id = stem_id (scratch, scratch->word->str);
+        }
+      else
+        {
+          g_autofree char *owned = NULL;
+          GMutex *lock = &scratch->cleaner->stem_lock;
+          const char *stem;
+
+          g_mutex_lock (lock);
+          stem = lookup_stem (scratch, scratch->word->str, scratch->word->len, &owned);
+          id = stem != not_counted ? stem_id (scratch, stem) : G_MAXUINT32;
+          g_mutex_unlock (lock);
+          if (id == G_MAXUINT32)
+            continue;
+        }
       if (t->upper && !starts_clause (text, tokens, i))
         id |= NAME_BIT;
       g_array_append_val (scratch->stems, id);
@@ -899,7 +985,8 @@ has_url (const char *text,
 
   for (gsize i = 0; i < len; i++)
     for (guint s = 0; s < G_N_ELEMENTS (starts); s++)
-      if ((i == 0 || g_ascii_isspace (text[i - 1]) || text[i - 1] == '(' || text[i - 1] == ':') &&
+      if (g_ascii_tolower (text[i]) == starts[s][0] &&
+          (i == 0 || g_ascii_isspace (text[i - 1]) || text[i - 1] == '(' || text[i - 1] == ':') &&
           len - i >= strlen (starts[s]) &&
           g_ascii_strncasecmp (text + i, starts[s], strlen (starts[s])) == 0)
         {
@@ -995,9 +1082,12 @@ menu_of_labels (Scratch     *scratch,
                 g_string_append_c (scratch->key, ' ');
               append_normalized (scratch->key, text, &tokens[g_array_index (words, guint, w)]);
             }
-          if (GPOINTER_TO_INT (g_hash_table_lookup (whole, scratch->key->str)) - 1 ==
-              KIND_NAVIGATION)
+          guint value = GPOINTER_TO_UINT (g_hash_table_lookup (whole, scratch->key->str));
+
+          if ((int) (value & PHRASE_KIND) - 1 == KIND_NAVIGATION)
             reach[i + k] = TRUE;
+          if (!(value & PHRASE_GROWS))
+            break;
         }
     }
   return reach[n];
@@ -1024,22 +1114,27 @@ byline_rest (const Token *tokens,
   return words == 0 || upper * 2 >= words - digits || digits * 2 >= words;
 }
 
+/* Looks tokens @a to @b (exclusive) up among the phrases of @mode: the
+ * kind, or -1; @grows tells whether a longer try may still match. */
 static int
 lookup_kind (Scratch   *scratch,
              MatchMode  mode,
              guint      a,
-             guint      b)
+             guint      b,
+             gboolean  *grows)
 {
   const guint *offsets = (const guint *) (void *) scratch->offsets->data;
   char *key = scratch->key->str;
   guint from = offsets[a], to = offsets[b] - 1;  /* each token is followed by one space */
   char saved = key[to];
-  gpointer value;
+  guint value;
 
   key[to] = '\0';
-  value = g_hash_table_lookup (scratch->cleaner->phrases[mode], key + from);
+  value = GPOINTER_TO_UINT (g_hash_table_lookup (scratch->cleaner->phrases[mode], key + from));
   key[to] = saved;
-  return GPOINTER_TO_INT (value) - 1;
+  if (grows != NULL)
+    *grows = (value & PHRASE_GROWS) != 0;
+  return (int) (value & PHRASE_KIND) - 1;
 }
 
 /* Whether tokens @first to @last hold at most one sentence: no . ! or ?
@@ -1119,6 +1214,7 @@ match_phrases (Scratch    *scratch,
   const Token *tokens = (const Token *) (void *) scratch->tokens->data;
   guint n = scratch->tokens->len, a = 0, b = n, k_max = scratch->cleaner->max_phrase_tokens;
   gboolean sentence = ends_sentence (text, tokens, n);
+  gboolean prefix_grows = TRUE, suffix_grows = TRUE;
   int kind;
 
   while (a < b && !tokens[a].word)
@@ -1142,27 +1238,37 @@ match_phrases (Scratch    *scratch,
     g_array_append_val (scratch->offsets, offset);
   }
 
-  kind = lookup_kind (scratch, MATCH_WHOLE, a, b);
+  kind = lookup_kind (scratch, MATCH_WHOLE, a, b, NULL);
   if (kind >= 0)
     return kind;
-  for (guint k = 1; k <= k_max && a + k <= b; k++)
+  for (guint k = 1; k <= k_max && a + k <= b && (prefix_grows || suffix_grows); k++)
     {
-      kind = lookup_kind (scratch, MATCH_PREFIX, a, a + k);
-      if (match_allowed (kind, text, len, sentence, tokens, a + k, b))
-        return kind;
-      kind = lookup_kind (scratch, MATCH_SUFFIX, b - k, b);
-      /* "Example Media logo", not "... unveiled a new logo." */
-      if (match_allowed (kind, text, len, sentence, tokens, a, b - k) &&
-          !(kind == KIND_CAPTION && sentence))
-        return kind;
+      if (prefix_grows)
+        {
+          kind = lookup_kind (scratch, MATCH_PREFIX, a, a + k, &prefix_grows);
+          if (match_allowed (kind, text, len, sentence, tokens, a + k, b))
+            return kind;
+        }
+      if (suffix_grows)
+        {
+          kind = lookup_kind (scratch, MATCH_SUFFIX, b - k, b, &suffix_grows);
+          /* "Example Media logo", not "... unveiled a new logo." */
+          if (match_allowed (kind, text, len, sentence, tokens, a, b - k) &&
+              !(kind == KIND_CAPTION && sentence))
+            return kind;
+        }
     }
   for (guint i = 0; i < n; i++)
-    for (guint k = 1; k <= k_max && i + k <= n; k++)
-      {
-        kind = lookup_kind (scratch, MATCH_CONTAINS, i, i + k);
-        if (match_allowed (kind, text, len, sentence, tokens, i + k, n))
-          return kind;
-      }
+    {
+      gboolean grows = TRUE;
+
+      for (guint k = 1; k <= k_max && i + k <= n && grows; k++)
+        {
+          kind = lookup_kind (scratch, MATCH_CONTAINS, i, i + k, &grows);
+          if (match_allowed (kind, text, len, sentence, tokens, i + k, n))
+            return kind;
+        }
+    }
   if (menu_shape (text, tokens + a, b - a) || menu_of_labels (scratch, text, tokens, a, b))
     return KIND_NAVIGATION;
   return -1;
