@@ -550,7 +550,7 @@ px_importer_import (PxImporter          *self,
             }
           if (in_batch == 0)
             {
-              if (!px_store_begin (store, error))
+              if (!px_store_begin_import (store, error))
                 return NULL;
               batch_start = results->len;
               batch_began = g_get_monotonic_time ();

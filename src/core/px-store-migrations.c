@@ -226,6 +226,43 @@ const PxMigration px_store_migrations[] = {
     "DROP TABLE note_tags;"
     "ALTER TABLE note_tags_by_key RENAME TO note_tags;"
     "CREATE INDEX note_tags_by_tag ON note_tags (tag);" },
+  { 10,
+    /* SQLite 3.40's FTS5 writes its pending terms out as a new segment at
+     * every statement savepoint, and every article's INSERT runs in one
+     * (its trigger writes the index, its unique hash may abort): a batch
+     * of 500 articles made 500 segments, written and merged again. An
+     * import now indexes a batch's articles with one statement before it
+     * commits (px_store_begin_import ()). While articles_fts_deferred
+     * holds a row, which it only does inside that transaction, the
+     * articles from id `since` on are left to that statement: the
+     * triggers skip them on insert, update and delete alike, so the index
+     * is never given a row twice nor told to drop one it does not hold,
+     * whatever else the transaction does. */
+    "CREATE TABLE articles_fts_deferred (since INTEGER NOT NULL) STRICT;"
+    "DROP TRIGGER articles_fts_insert;"
+    "DROP TRIGGER articles_fts_delete;"
+    "DROP TRIGGER articles_fts_unindex;"
+    "DROP TRIGGER articles_fts_update;"
+    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles"
+    "  WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE new.id >= since) BEGIN"
+    "  INSERT INTO articles_fts (rowid, title, clean_text)"
+    "    SELECT id, title, clean_text FROM articles_fts_source WHERE id = new.id;"
+    "END;"
+    "CREATE TRIGGER articles_fts_delete BEFORE DELETE ON articles"
+    "  WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE old.id >= since) BEGIN"
+    "  INSERT INTO articles_fts (articles_fts, rowid, title, clean_text)"
+    "    SELECT 'delete', id, title, clean_text FROM articles_fts_source WHERE id = old.id;"
+    "END;"
+    "CREATE TRIGGER articles_fts_unindex BEFORE UPDATE OF title, clean_text ON articles"
+    "  WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE old.id >= since) BEGIN"
+    "  INSERT INTO articles_fts (articles_fts, rowid, title, clean_text)"
+    "    SELECT 'delete', id, title, clean_text FROM articles_fts_source WHERE id = old.id;"
+    "END;"
+    "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, clean_text ON articles"
+    "  WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE new.id >= since) BEGIN"
+    "  INSERT INTO articles_fts (rowid, title, clean_text)"
+    "    SELECT id, title, clean_text FROM articles_fts_source WHERE id = new.id;"
+    "END;" },
 };
 
 const guint px_store_n_migrations = G_N_ELEMENTS (px_store_migrations);

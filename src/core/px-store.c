@@ -23,6 +23,8 @@ struct _PxStore
   sqlite3 *db;
   char *path;
   GHashTable *statements;  /* SQL text → sqlite3_stmt */
+  gboolean index_deferred; /* the transaction's new articles are indexed
+                            * when it commits */
 };
 
 G_DEFINE_FINAL_TYPE (PxStore, px_store, G_TYPE_OBJECT)
@@ -407,7 +409,61 @@ px_store_begin (PxStore  *self,
                 GError  **error)
 {
   g_return_val_if_fail (PX_IS_STORE (self), FALSE);
-  return _px_store_exec (self, "BEGIN IMMEDIATE", error);
+  if (!_px_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->index_deferred = FALSE;
+  return TRUE;
+}
+
+/* A transaction for a batch of new articles: they are added to the search
+ * index by one statement when it commits, not one by one (see migration
+ * 10), in the same transaction, so a library never holds an article its
+ * index lacks. */
+gboolean
+px_store_begin_import (PxStore  *self,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+
+  if (!_px_store_exec (self, "PRAGMA cache_size = -32768", error))
+    return FALSE;
+  if (!px_store_begin (self, error))
+    return FALSE;
+  stmt = _px_store_prepare (self,
+                            "INSERT INTO articles_fts_deferred (since) "
+                            "SELECT coalesce (max (id), 0) + 1 FROM articles",
+                            error);
+  if (stmt == NULL || !_px_store_run (self, stmt, error))
+    {
+      px_store_rollback (self);
+      return FALSE;
+    }
+  self->index_deferred = TRUE;
+  return TRUE;
+}
+
+/* Indexes the articles left to the end of the transaction and ends the
+ * deferral, so that nothing later in it is left out. */
+static gboolean
+index_deferred (PxStore  *self,
+                GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _px_store_prepare (self,
+                            "INSERT INTO articles_fts (rowid, title, clean_text) "
+                            "SELECT id, title, clean_text FROM articles_fts_source "
+                            "WHERE id >= (SELECT min (since) FROM articles_fts_deferred)",
+                            error);
+  if (stmt == NULL || !_px_store_run (self, stmt, error))
+    return FALSE;
+  stmt = _px_store_prepare (self, "DELETE FROM articles_fts_deferred", error);
+  if (stmt == NULL || !_px_store_run (self, stmt, error))
+    return FALSE;
+  self->index_deferred = FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -415,6 +471,8 @@ px_store_commit (PxStore  *self,
                  GError  **error)
 {
   g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  if (self->index_deferred && !index_deferred (self, error))
+    return FALSE;
   reset_statements (self);
   return _px_store_exec (self, "COMMIT", error);
 }
@@ -423,6 +481,7 @@ void
 px_store_rollback (PxStore *self)
 {
   g_return_if_fail (PX_IS_STORE (self));
+  self->index_deferred = FALSE;
   reset_statements (self);
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);

@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (PxStore, px_store, PX, STORE, GObject)
 
 /* The newest schema this build knows; a library with a higher
  * user_version is refused with PX_STORE_ERROR_NEWER_SCHEMA. */
-#define PX_STORE_SCHEMA_VERSION 9
+#define PX_STORE_SCHEMA_VERSION 10
 
 /* One row of the library list: no texts, so a page of them is cheap. */
 typedef struct
@@ -44,6 +44,8 @@ PxStore    *px_store_open               (const char       *path,
 const char *px_store_get_path           (PxStore          *self);
 
 gboolean    px_store_begin              (PxStore          *self,
+                                         GError          **error);
+gboolean    px_store_begin_import       (PxStore          *self,
                                          GError          **error);
 gboolean    px_store_commit             (PxStore          *self,
                                          GError          **error);
