@@ -832,8 +832,11 @@ find_by_index_terms (PxEventsAssigner  *self,
                      GArray           **hits,
                      GError           **error)
 {
-  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) lists = g_ptr_array_new ();
+  g_autofree guint *heap = NULL;
+  g_autofree guint *left = NULL;
+  guint n_heap = 0;
 
   *hits = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; terms[i] != NULL; i++)
@@ -848,15 +851,32 @@ find_by_index_terms (PxEventsAssigner  *self,
             return NULL;
           g_hash_table_insert (self->postings, key, postings);
         }
-      g_array_append_vals (all, postings->data, postings->len);
+      if (postings->len > 0)
+        g_ptr_array_add (lists, postings);
     }
 
-  /* Each article appears once per shared term: count the runs. */
-  g_array_sort (all, compare_ids);
-  for (guint i = 0; i < all->len; i++)
+  /* The store reads each term's articles newest first (descending ids):
+   * merging the lists from their ends gives all of them in ascending
+   * order without sorting them again (sorting was a quarter of finding
+   * candidates). A min-heap of lists by their smallest id not taken. */
+  heap = g_new (guint, lists->len);
+  left = g_new (guint, lists->len);
+#define LIST_MIN(l) (g_array_index ((GArray *) lists->pdata[l], gint64, left[l] - 1))
+  for (guint l = 0; l < lists->len; l++)
     {
-      gint64 id = g_array_index (all, gint64, i);
+      guint child = n_heap++;
 
+      left[l] = ((GArray *) lists->pdata[l])->len;
+      for (; child > 0 && LIST_MIN (heap[(child - 1) / 2]) > LIST_MIN (l); child = (child - 1) / 2)
+        heap[child] = heap[(child - 1) / 2];
+      heap[child] = l;
+    }
+  while (n_heap > 0)
+    {
+      guint top = heap[0], moved, parent = 0;
+      gint64 id = LIST_MIN (top);
+
+      /* Each article appears once per shared term: count the runs. */
       if (ids->len > 0 && g_array_index (ids, gint64, ids->len - 1) == id)
         g_array_index (*hits, guint, (*hits)->len - 1)++;
       else
@@ -866,7 +886,20 @@ find_by_index_terms (PxEventsAssigner  *self,
           g_array_append_val (ids, id);
           g_array_append_val (*hits, one);
         }
+      /* The list's next id, or its last list in its place; sift down. */
+      moved = --left[top] > 0 ? top : heap[--n_heap];
+      for (guint child = 1; child < n_heap; parent = child, child = 2 * child + 1)
+        {
+          if (child + 1 < n_heap && LIST_MIN (heap[child + 1]) < LIST_MIN (heap[child]))
+            child++;
+          if (LIST_MIN (heap[child]) >= LIST_MIN (moved))
+            break;
+          heap[parent] = heap[child];
+        }
+      if (n_heap > 0)
+        heap[parent] = moved;
     }
+#undef LIST_MIN
   return g_steal_pointer (&ids);
 }
 

@@ -26,6 +26,37 @@ compare_terms (gconstpointer a,
   return strcmp (((const TermCount *) a)->term, ((const TermCount *) b)->term);
 }
 
+/* @text as a JSON string, quotes included. */
+static void
+append_json_string (GString    *json,
+                    const char *text)
+{
+  g_string_append_c (json, '"');
+  for (const guchar *c = (const guchar *) text; *c != '\0'; c++)
+    {
+      if (*c == '"' || *c == '\\')
+        g_string_append_c (json, '\\');
+      if (*c < 0x20)
+        g_string_append_printf (json, "\\u%04x", *c);
+      else
+        g_string_append_c (json, *c);
+    }
+  g_string_append_c (json, '"');
+}
+
+static void
+append_json_count (GString *json,
+                   guint    count)
+{
+  char digits[16];
+  guint end = sizeof digits;
+
+  do
+    digits[--end] = '0' + count % 10;
+  while ((count /= 10) > 0);
+  g_string_append_len (json, digits + end, sizeof digits - end);
+}
+
 /* The profile as a JSON object, terms sorted so equal profiles are equal
  * text. Written by hand: json-glib's builder and generator cost a sixth
  * of storing a profile. */
@@ -45,56 +76,52 @@ profile_to_json (GHashTable *terms)
   g_string_append_c (json, '{');
   for (i = 0; i < n; i++)
     {
-      char digits[16];
-      guint end = sizeof digits, count = sorted[i].count;
-
       if (i > 0)
         g_string_append_c (json, ',');
-      g_string_append_c (json, '"');
-      for (const guchar *c = (const guchar *) sorted[i].term; *c != '\0'; c++)
-        {
-          if (*c == '"' || *c == '\\')
-            g_string_append_c (json, '\\');
-          if (*c < 0x20)
-            g_string_append_printf (json, "\\u%04x", *c);
-          else
-            g_string_append_c (json, *c);
-        }
-      g_string_append (json, "\":");
-      do
-        digits[--end] = '0' + count % 10;
-      while ((count /= 10) > 0);
-      g_string_append_len (json, digits + end, sizeof digits - end);
+      append_json_string (json, sorted[i].term);
+      g_string_append_c (json, ':');
+      append_json_count (json, sorted[i].count);
     }
   g_string_append_c (json, '}');
   return g_string_free (json, FALSE);
 }
 
 /* Adds @delta to the document frequency of each term of @df (term →
- * delta), in one statement per term. */
+ * delta), all in one statement: a statement per term cost as much again
+ * as the upserts themselves. */
 static gboolean
 add_document_frequencies (PxStore     *self,
                           GHashTable  *df,
                           GError     **error)
 {
+  g_autoptr (GString) json = g_string_sized_new (16 * g_hash_table_size (df) + 2);
+  sqlite3_stmt *stmt;
   GHashTableIter iter;
   gpointer key, value;
 
+  if (g_hash_table_size (df) == 0)
+    return TRUE;
+  g_string_append_c (json, '{');
   g_hash_table_iter_init (&iter, df);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      sqlite3_stmt *stmt = _px_store_prepare (self,
-                                              "INSERT INTO term_df (term, df) VALUES (?, ?) "
-                                              "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
-                                              error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, GPOINTER_TO_UINT (value));
-      if (!_px_store_run (self, stmt, error))
-        return FALSE;
+      if (json->len > 1)
+        g_string_append_c (json, ',');
+      append_json_string (json, key);
+      g_string_append_c (json, ':');
+      append_json_count (json, GPOINTER_TO_UINT (value));
     }
+  g_string_append_c (json, '}');
+  /* "WHERE true" tells SQLite's parser the ON CONFLICT is an upsert's. */
+  stmt = _px_store_prepare (self,
+                            "INSERT INTO term_df (term, df) SELECT key, value FROM json_each (?) "
+                            "WHERE true ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, json->str, json->len, SQLITE_STATIC);
+  if (!_px_store_run (self, stmt, error))
+    return FALSE;
   g_hash_table_remove_all (df);
   return TRUE;
 }
@@ -129,6 +156,9 @@ store_profile (PxStore            *self,
   if (!_px_store_run (self, stmt, error))
     return FALSE;
 
+  /* A row at a time: one INSERT … SELECT for all of them would run in a
+   * statement journal (the foreign key may abort it), copying each page
+   * it touches, scattered over the table, to a temporary file. */
   for (guint i = 0; index_terms != NULL && index_terms[i] != NULL; i++)
     {
       stmt = _px_store_prepare (self,
