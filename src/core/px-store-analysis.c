@@ -641,12 +641,22 @@ px_store_set_comparison (PxStore     *self,
   if (!_px_store_run (self, stmt, error))
     return FALSE;
   stmt = _px_store_prepare (self,
-                            "INSERT OR REPLACE INTO comparisons (key, version, result) VALUES (?, ?, ?)",
+                            "INSERT OR REPLACE INTO comparisons (key, version, result, written) "
+                            "VALUES (?, ?, ?, (SELECT coalesce (max (written), 0) + 1 FROM comparisons))",
                             error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, version);
   sqlite3_bind_text (stmt, 3, result, -1, SQLITE_STATIC);
+  if (!_px_store_run (self, stmt, error))
+    return FALSE;
+  stmt = _px_store_prepare (self,
+                            "DELETE FROM comparisons WHERE written <= "
+                            "(SELECT max (written) FROM comparisons) - ?",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, PX_STORE_MAX_COMPARISONS);
   return _px_store_run (self, stmt, error);
 }

@@ -81,7 +81,12 @@ char       *px_store_get_comparison         (PxStore            *self,
                                              const char         *key,
                                              int                 version,
                                              GError            **error);
-/* Stores @result under @key, dropping what older versions cached. */
+/* The comparisons the cache keeps at most: the most recently stored. About
+ * 50 kB each for five articles. */
+#define PX_STORE_MAX_COMPARISONS 256
+
+/* Stores @result under @key, dropping what older versions cached and all
+ * but the PX_STORE_MAX_COMPARISONS most recently stored. */
 gboolean    px_store_set_comparison         (PxStore            *self,
                                              const char         *key,
                                              int                 version,

@@ -263,6 +263,12 @@ const PxMigration px_store_migrations[] = {
     "  INSERT INTO articles_fts (rowid, title, clean_text)"
     "    SELECT id, title, clean_text FROM articles_fts_source WHERE id = new.id;"
     "END;" },
+  { 11,
+    /* The cache of comparisons keeps the most recently written ones only
+     * (px_store_set_comparison ()): `written` orders them. Rows of
+     * articles since changed or deleted are never asked for again, and
+     * were kept for ever. */
+    "ALTER TABLE comparisons ADD COLUMN written INTEGER NOT NULL DEFAULT 0;" },
 };
 
 const guint px_store_n_migrations = G_N_ELEMENTS (px_store_migrations);

@@ -377,6 +377,47 @@ test_profiles (Fixture       *fixture,
   g_assert_cmpint (px_store_get_document_frequency (store, "aoraki", &error), ==, 1);
 }
 
+/* The cache of comparisons keeps the most recently stored ones, however
+ * many are stored; a new version of the analysis drops the old ones. */
+static void
+test_comparisons_bounded (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (fixture->path, &error);
+  guint total = PX_STORE_MAX_COMPARISONS + 40;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < total; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("key-%u", i);
+
+      g_assert_true (px_store_set_comparison (store, key, 1, "{}", &error));
+      g_assert_no_error (error);
+    }
+  /* Storing a key again makes it the newest: the next to go is key-41. */
+  g_assert_true (px_store_set_comparison (store, "key-40", 1, "{\"again\": true}", &error));
+  g_assert_true (px_store_set_comparison (store, "key-last", 1, "{}", &error));
+  g_clear_object (&store);
+
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM comparisons"), ==, PX_STORE_MAX_COMPARISONS);
+  store = px_store_open (fixture->path, &error);
+  {
+    g_autofree char *oldest = px_store_get_comparison (store, "key-41", 1, &error);
+    g_autofree char *again = px_store_get_comparison (store, "key-40", 1, &error);
+    g_autofree char *last = px_store_get_comparison (store, "key-last", 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (oldest);
+    g_assert_cmpstr (again, ==, "{\"again\": true}");
+    g_assert_cmpstr (last, ==, "{}");
+  }
+
+  g_assert_true (px_store_set_comparison (store, "key-new", 2, "{}", &error));
+  g_clear_object (&store);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM comparisons"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +434,7 @@ main (int   argc,
   ADD ("/px/store/rollback", test_rollback_on_error);
   ADD ("/px/store/malformed-query", test_malformed_query);
   ADD ("/px/store/profiles", test_profiles);
+  ADD ("/px/store/comparisons-bounded", test_comparisons_bounded);
 #undef ADD
 
   return g_test_run ();
