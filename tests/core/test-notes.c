@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "library-fixture.h"
 #include "px-cleaner.h"
 #include "px-error.h"
 #include "px-importer.h"
@@ -36,8 +37,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
 
-  fixture->dir = g_dir_make_tmp ("px-notes-XXXXXX", NULL);
-  fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  fixture->path = library_fixture_new ("px-notes-XXXXXX", &fixture->dir);
   fixture->store = px_store_open (fixture->path, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
@@ -74,15 +74,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   g_clear_object (&fixture->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
+  library_fixture_remove (fixture->dir, fixture->path);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -312,14 +305,13 @@ test_recleaned (Fixture       *fixture,
 static void
 test_upgrade (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("px-notes-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "old.sqlite3", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = library_fixture_new ("px-notes-XXXXXX", &dir);
   g_autofree char *sql_path = g_build_filename (g_getenv ("PX_TEST_FIXTURES"), "library-v1.sql", NULL);
   g_autofree char *sql = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (PxStore) store = NULL;
   g_autoptr (GPtrArray) notes = NULL;
-  g_autofree char *wal = NULL, *shm = NULL;
   sqlite3 *db;
 
   g_assert_true (g_file_get_contents (sql_path, &sql, NULL, &error));
@@ -333,12 +325,7 @@ test_upgrade (void)
   g_assert_no_error (error);
   g_assert_cmpuint (notes->len, ==, 0);
   g_clear_object (&store);
-  wal = g_strconcat (path, "-wal", NULL);
-  shm = g_strconcat (path, "-shm", NULL);
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (dir);
+  library_fixture_remove (dir, path);
 }
 
 int

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "library-fixture.h"
 #include "px-importer.h"
 #include "px-store.h"
 #include "px-store-private.h"
@@ -26,22 +27,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("px-store-index-XXXXXX", NULL);
-  fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  fixture->path = library_fixture_new ("px-store-index-XXXXXX", &fixture->dir);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
+  library_fixture_remove (fixture->dir, fixture->path);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "library-fixture.h"
 #include "px-error.h"
 #include "px-store.h"
 #include "px-store-analysis.h"
@@ -21,22 +22,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("px-store-XXXXXX", NULL);
-  fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  fixture->path = library_fixture_new ("px-store-XXXXXX", &fixture->dir);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
+  library_fixture_remove (fixture->dir, fixture->path);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

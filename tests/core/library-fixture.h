@@ -1,0 +1,37 @@
+/* library-fixture.h: a library in a temporary folder of its own, for the store tests
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+/* A new temporary folder (from @name_template, "px-...-XXXXXX") in *@dir and
+ * the path of a library in it, not created yet. */
+static inline char *
+library_fixture_new (const char  *name_template,
+                     char       **dir)
+{
+  *dir = g_dir_make_tmp (name_template, NULL);
+  g_assert_nonnull (*dir);
+  return g_build_filename (*dir, "library.sqlite3", NULL);
+}
+
+/* Removes the library at @path, its write-ahead log and shared memory, and
+ * then its folder @dir. */
+static inline void
+library_fixture_remove (const char *dir,
+                        const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
