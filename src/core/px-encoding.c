@@ -125,3 +125,29 @@ px_encoding_to_utf8 (const char  *data,
     return sanitize (converted, converted_length);
   return sanitize (data, length);
 }
+
+char *
+px_encoding_drop_invisible (const char *text)
+{
+  static const char *const invisible[] = {
+    "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD",
+  };
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0';)
+    {
+      gsize skip = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (invisible) && skip == 0; i++)
+        if (g_str_has_prefix (p, invisible[i]))
+          skip = strlen (invisible[i]);
+      if (skip == 0)
+        g_string_append_c (out, *p++);
+      else
+        p += skip;
+    }
+  return g_string_free (out, FALSE);
+}

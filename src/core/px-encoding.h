@@ -19,6 +19,12 @@ char     *px_encoding_to_utf8      (const char  *data,
                                     char       **used_charset,
                                     GError     **error);
 
+/* @text without the characters that show nothing: zero-width space,
+ * non-joiner and joiner, word joiner, BOM, soft hyphen. The search index
+ * drops them too (migration 6 in px-store-migrations.c: keep the two
+ * lists equal). Byte matching, so @text need not be valid UTF-8. */
+char     *px_encoding_drop_invisible (const char *text);
+
 /* TRUE when @data looks like a binary file (images, archives, executables). */
 gboolean  px_encoding_is_binary    (const char  *data,
                                     gsize        length);

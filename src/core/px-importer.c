@@ -344,13 +344,13 @@ read_file (PxImporter  *self,
   return px_text_reader_read (text, format);
 }
 
-/* SHA-256 of the cleaned text with runs of white space made one space:
- * the same story saved twice with other line breaks is one article. */
+/* SHA-256 of @text with runs of white space made one space: the same
+ * story saved twice with other line breaks is one article. */
 static char *
-content_hash (const char *clean_text)
+content_hash (const char *text)
 {
   g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  const char *p = clean_text;
+  const char *p = text;
 
   while (*p != '\0')
     {
@@ -428,6 +428,7 @@ store_item (PxImporter    *self,
 {
   g_autoptr (PxCleaning) cleaning = NULL;
   g_autofree char *hash = NULL;
+  g_autofree char *visible = NULL;
   PxArticle *article = item->article;
   PxImportResult *result;
   gint64 existing;
@@ -446,10 +447,21 @@ store_item (PxImporter    *self,
   px_article_set_removed (article, cleaning->removed);
   px_article_set_cleaner_version (article, PX_CLEANER_VERSION);
   ensure_title (article);
-  hash = content_hash (cleaning->clean_text);
+  /* Characters that show nothing (a zero-width space, a soft hyphen) make
+   * no other article either. A library written before they were left out
+   * of the hash holds such an article under the hash of its whole text,
+   * which is looked for too. */
+  visible = px_encoding_drop_invisible (cleaning->clean_text);
+  hash = content_hash (visible);
   px_article_set_content_hash (article, hash);
 
   existing = px_store_find_by_hash (store, hash, store_error);
+  if (existing == 0 && strcmp (visible, cleaning->clean_text) != 0)
+    {
+      g_autofree char *whole_hash = content_hash (cleaning->clean_text);
+
+      existing = px_store_find_by_hash (store, whole_hash, store_error);
+    }
   if (existing < 0)
     return NULL;
   result = result_new (path, item->line, existing > 0 ? PX_IMPORT_DUPLICATE : PX_IMPORT_STORED);

@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "px-encoding.h"
 #include "px-error.h"
 #include "px-span.h"
 
@@ -914,34 +915,6 @@ px_store_list_outdated_cleaning (PxStore  *self,
   return g_steal_pointer (&ids);
 }
 
-/* @text without the characters the index drops (migration 6 in
- * px-store-migrations.c; keep the two lists equal): zero-width space,
- * non-joiner, joiner, word joiner, BOM, soft hyphen. A query copied from a
- * page with them still finds the words they sit in. Byte matching, since
- * a query may not be valid UTF-8. */
-static char *
-drop_invisible (const char *text)
-{
-  static const char *const invisible[] = {
-    "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD",
-  };
-  GString *out = g_string_sized_new (strlen (text));
-
-  for (const char *p = text; *p != '\0';)
-    {
-      gsize skip = 0;
-
-      for (guint i = 0; i < G_N_ELEMENTS (invisible) && skip == 0; i++)
-        if (g_str_has_prefix (p, invisible[i]))
-          skip = strlen (invisible[i]);
-      if (skip == 0)
-        g_string_append_c (out, *p++);
-      else
-        p += skip;
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* How many matches of a query are ranked at most. bm25 () is computed for
  * every row it is asked to order, so a word found in most of a library of
  * 100,000 articles cost 100 ms; ranking only the newest matches (by id,
@@ -1010,7 +983,7 @@ px_store_search (PxStore     *self,
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  visible_query = drop_invisible (query);
+  visible_query = px_encoding_drop_invisible (query);
   floor = search_rank_floor (self, visible_query, query, error);
   if (floor < 0)
     return NULL;

@@ -7,8 +7,10 @@
 # Copyright 2026 The Parallax authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import glob
+import hashlib
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -136,6 +138,40 @@ class Cli(unittest.TestCase):
             match = re.search(r"already in the library as article (\d+)$", line)
             self.assertTrue(match, line)
             self.assertIn(match.group(1), ids)
+
+    def test_reimport_invisible_characters(self):
+        """An article with zero-width spaces and soft hyphens in it, stored by an earlier
+        version under the hash of its whole text, is still found when imported again."""
+        with open(self.samples[0], encoding="utf-8") as f:
+            text = f.read().replace("the ", "th\u00ade\u200b ")
+        marked = os.path.join(self.tmp.name, "marked.txt")
+        with open(marked, "w", encoding="utf-8") as f:
+            f.write(text)
+        first = run("import", marked, db=self.db)
+        self.assertEqual(first.returncode, 0, first.stderr)
+        article = first.stdout.split("\t")[0]
+        # The earlier versions' hash: SHA-256 of the clean text's words, each followed by a space.
+        db = sqlite3.connect(self.db)
+        (clean,) = db.execute("SELECT clean_text FROM articles WHERE id = ?", (article,)).fetchone()
+        self.assertIn("\u200b", clean)
+        words = [w for w in re.split(r"[ \t\n\v\f\r]+", clean) if w]
+        whole = hashlib.sha256("".join(w + " " for w in words).encode("utf-8")).hexdigest()
+        db.execute("UPDATE articles SET content_hash = ? WHERE id = ?", (whole, article))
+        db.commit()
+        db.close()
+        again = run("import", marked, db=self.db)
+        self.assertEqual(again.returncode, 0, again.stderr)
+        self.assertEqual(again.stdout, "")
+        self.assertIn(f"already in the library as article {article}", again.stderr)
+        # Without them, the same story is the same article, once stored under the new hash.
+        db = sqlite3.connect(self.db)
+        db.execute("DELETE FROM articles")
+        db.commit()
+        db.close()
+        self.assertEqual(run("import", marked, db=self.db).returncode, 0)
+        plain = run("import", self.samples[0], db=self.db)
+        self.assertEqual(plain.stdout, "")
+        self.assertIn("already in the library as article", plain.stderr)
 
     def test_failures_name_the_file(self):
         empty = os.path.join(self.tmp.name, "empty.txt")

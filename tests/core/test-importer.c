@@ -273,6 +273,34 @@ test_duplicate (Fixture       *fixture,
   g_assert_cmpint (px_store_count_articles (fixture->store, NULL), ==, 1);
 }
 
+/* The same story with characters that show nothing in it (a zero-width
+ * space, a soft hyphen, as pages carry them) is the same article. */
+static void
+test_duplicate_invisible (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = sample_file ("23-stuff-23_1ecbplus.txt");
+  g_autofree char *contents = NULL;
+  g_autofree char *marked_path = NULL;
+  g_autoptr (GPtrArray) first = NULL, second = NULL;
+  PxImportResult *a, *b;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  {
+    g_autoptr (GString) marked = g_string_new (contents);
+
+    /* In the words of the story's body, not only its title. */
+    g_assert_cmpuint (g_string_replace (marked, "the ", "th\u00ADe\u200B ", 0), >, 3);
+    marked_path = write_file (fixture, "marked.txt", marked->str, marked->len);
+  }
+  a = import_one (fixture, marked_path, &first);
+  b = import_one (fixture, path, &second);
+  g_assert_cmpint (a->status, ==, PX_IMPORT_STORED);
+  g_assert_cmpint (b->status, ==, PX_IMPORT_DUPLICATE);
+  g_assert_cmpint (b->article_id, ==, a->article_id);
+  g_assert_cmpint (px_store_count_articles (fixture->store, NULL), ==, 1);
+}
+
 static void
 test_overrides (Fixture       *fixture,
                 gconstpointer  data)
@@ -582,6 +610,7 @@ main (int   argc,
   ADD ("/px/importer/json-lines", test_json_lines);
   ADD ("/px/importer/html", test_html);
   ADD ("/px/importer/duplicate", test_duplicate);
+  ADD ("/px/importer/duplicate-invisible", test_duplicate_invisible);
   ADD ("/px/importer/overrides", test_overrides);
   ADD ("/px/importer/encodings", test_encodings);
   ADD ("/px/importer/control-characters", test_control_characters);
