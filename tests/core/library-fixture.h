@@ -35,3 +35,27 @@ library_fixture_remove (const char *dir,
     }
   g_rmdir (dir);
 }
+
+/* A library of its own for each test case: g_test_add () with
+ * library_fixture_set_up () and library_fixture_tear_down (). */
+typedef struct
+{
+  char *dir;
+  char *path;
+} LibraryFixture;
+
+static inline void
+library_fixture_set_up (LibraryFixture *fixture,
+                        gconstpointer   data)
+{
+  fixture->path = library_fixture_new ("px-library-XXXXXX", &fixture->dir);
+}
+
+static inline void
+library_fixture_tear_down (LibraryFixture *fixture,
+                           gconstpointer   data)
+{
+  library_fixture_remove (fixture->dir, fixture->path);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}

@@ -17,27 +17,7 @@
 #include "px-store.h"
 #include "px-store-private.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->path = library_fixture_new ("px-store-index-XXXXXX", &fixture->dir);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  library_fixture_remove (fixture->dir, fixture->path);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
+typedef LibraryFixture Fixture;
 
 static int
 query_int (PxStore    *store,
@@ -242,7 +222,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, library_fixture_set_up, func, library_fixture_tear_down)
   ADD ("/px/store-index/upgrade-v9", test_upgrade_version_9);
   ADD ("/px/store-index/batch-indexed-at-commit", test_batch_indexed_at_commit);
   ADD ("/px/store-index/batch-rolled-back", test_batch_rolled_back);

@@ -12,27 +12,7 @@
 #include "px-store.h"
 #include "px-store-analysis.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->path = library_fixture_new ("px-store-XXXXXX", &fixture->dir);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  library_fixture_remove (fixture->dir, fixture->path);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
+typedef LibraryFixture Fixture;
 
 static void
 run_sql (const char *path,
@@ -417,7 +397,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, library_fixture_set_up, func, library_fixture_tear_down)
   ADD ("/px/store/new", test_new_library);
   ADD ("/px/store/migrate-v1", test_migrates_version_1);
   ADD ("/px/store/refuse-newer", test_refuses_newer);
