@@ -5,6 +5,7 @@
  */
 #include "px-gui-test.h"
 
+#include "px-comparison-view.h"
 #include "px-data.h"
 
 gboolean
@@ -22,6 +23,12 @@ px_gui_test_wait_for (gboolean (*done) (gpointer data),
       g_usleep (1000);
     }
   return TRUE;
+}
+
+gboolean
+px_gui_test_comparison_shown (gpointer view)
+{
+  return !px_comparison_view_get_loading (view) && px_comparison_view_get_comparison (view) != NULL;
 }
 
 void

@@ -14,6 +14,10 @@ gboolean   px_gui_test_wait_for      (gboolean  (*done) (gpointer data),
                                       gpointer    data,
                                       guint       seconds);
 
+/* Whether the PxComparisonView @view shows a comparison it has finished
+ * loading: a condition for px_gui_test_wait_for (). */
+gboolean   px_gui_test_comparison_shown (gpointer view);
+
 /* Runs the main loop for @ms milliseconds: the window lays out and draws. */
 void       px_gui_test_settle        (guint       ms);
 

@@ -37,15 +37,6 @@ typedef struct
   PxComparison *comparison;  /* borrowed from the view */
 } Fixture;
 
-static gboolean
-loaded (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return !px_comparison_view_get_loading (fixture->view) &&
-         px_comparison_view_get_comparison (fixture->view) != NULL;
-}
-
 static void
 import_sample (void)
 {
@@ -105,7 +96,7 @@ fixture_set_up (Fixture       *fixture,
 
   px_comparison_view_compare_event (fixture->view, library, conflict_event);
   g_assert_true (px_comparison_view_get_loading (fixture->view));
-  g_assert_true (px_gui_test_wait_for (loaded, fixture, 30));
+  g_assert_true (px_gui_test_wait_for (px_gui_test_comparison_shown, fixture->view, 30));
   fixture->comparison = px_comparison_view_get_comparison (fixture->view);
   px_gui_test_settle (300);
 }
@@ -521,27 +512,6 @@ test_narrow (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (px_comparison_view_get_column (fixture->view, 0)), >=, 250);
 }
 
-static gboolean
-window_loaded (PxComparisonView *view)
-{
-  return !px_comparison_view_get_loading (view) && px_comparison_view_get_comparison (view) != NULL;
-}
-
-static gboolean
-wait_for_view (PxComparisonView *view)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!window_loaded (view))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
 /* The window's sidebar lists the events; picking one opens its
  * comparison; picking two of its articles offers Compare. */
 static void
@@ -579,7 +549,7 @@ test_window (void)
   /* Selecting the event opens its comparison. */
   px_event_sidebar_select_row (window->event_sidebar, event_row, FALSE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "comparison");
-  g_assert_true (wait_for_view (window->comparison_view));
+  g_assert_true (px_gui_test_wait_for (px_gui_test_comparison_shown, window->comparison_view, 30));
   g_assert_cmpint (px_comparison_view_get_event (window->comparison_view), ==, conflict_event);
   g_assert_cmpuint (px_comparison_get_n_articles (px_comparison_view_get_comparison (window->comparison_view)),
                     ==, event->article_ids->len);
@@ -597,7 +567,7 @@ test_window (void)
   g_assert_cmpint (g_array_index (selected, gint64, 0), ==, g_array_index (event->article_ids, gint64, 0));
   g_assert_cmpint (g_array_index (selected, gint64, 1), ==, g_array_index (event->article_ids, gint64, 1));
   px_window_show_comparison (window, (gint64 *) selected->data, selected->len);
-  g_assert_true (wait_for_view (window->comparison_view));
+  g_assert_true (px_gui_test_wait_for (px_gui_test_comparison_shown, window->comparison_view, 30));
   g_assert_cmpint (px_comparison_view_get_event (window->comparison_view), ==, 0);
   g_assert_cmpuint (px_comparison_get_n_articles (px_comparison_view_get_comparison (window->comparison_view)),
                     ==, 2);
@@ -608,18 +578,9 @@ test_window (void)
 }
 
 static gboolean
-view_settled (PxComparisonView *view)
+not_loading (gpointer view)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (px_comparison_view_get_loading (view))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
+  return !px_comparison_view_get_loading (view);
 }
 
 static void
@@ -664,7 +625,7 @@ test_command_line (void)
   px_window_compare_files (window, files);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "comparison");
-  g_assert_true (wait_for_view (window->comparison_view));
+  g_assert_true (px_gui_test_wait_for (px_gui_test_comparison_shown, window->comparison_view, 30));
   px_gui_test_settle (100);
   comparison = px_comparison_view_get_comparison (window->comparison_view);
   g_assert_cmpuint (px_comparison_get_n_articles (comparison), ==, 2);
@@ -680,7 +641,7 @@ test_command_line (void)
 
   /* Again: the same articles, found by their text, nothing imported. */
   px_window_compare_files (window, files);
-  g_assert_true (view_settled (window->comparison_view));
+  g_assert_true (px_gui_test_wait_for (not_loading, window->comparison_view, 30));
   comparison = px_comparison_view_get_comparison (window->comparison_view);
   g_assert_nonnull (comparison);
   g_assert_cmpuint (px_comparison_view_get_n_imported (window->comparison_view), ==, 0);
@@ -693,7 +654,7 @@ test_command_line (void)
     const char *same[] = { a, a, NULL };
 
     px_window_compare_files (window, same);
-    g_assert_true (view_settled (window->comparison_view));
+    g_assert_true (px_gui_test_wait_for (not_loading, window->comparison_view, 30));
     g_assert_null (px_comparison_view_get_comparison (window->comparison_view));
   }
   /* A file that cannot be read: the error, nothing imported. */
@@ -702,7 +663,7 @@ test_command_line (void)
     const char *missing[] = { a, empty, NULL };
 
     px_window_compare_files (window, missing);
-    g_assert_true (view_settled (window->comparison_view));
+    g_assert_true (px_gui_test_wait_for (not_loading, window->comparison_view, 30));
     g_assert_null (px_comparison_view_get_comparison (window->comparison_view));
     g_assert_cmpuint (g_list_model_get_n_items (px_window_get_articles (window)), ==, 2);
   }

@@ -191,14 +191,8 @@ assert_comparison (Fixture *fixture,
                    guint    n_articles)
 {
   PxComparisonView *view = fixture->window->comparison_view;
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
-  while (px_comparison_view_get_loading (view) || px_comparison_view_get_comparison (view) == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  g_assert_true (px_gui_test_wait_for (px_gui_test_comparison_shown, view, 60));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->content_stack), ==, "comparison");
   g_assert_cmpint (px_comparison_view_get_event (view), ==, event_id);
   g_assert_cmpuint (px_comparison_get_n_articles (px_comparison_view_get_comparison (view)), ==,

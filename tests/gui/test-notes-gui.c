@@ -347,14 +347,6 @@ test_print (Fixture       *fixture,
   g_assert_nonnull (strstr (text, title));
 }
 
-static gboolean
-comparison_loaded (gpointer data)
-{
-  PxComparisonView *view = data;
-
-  return !px_comparison_view_get_loading (view) && px_comparison_view_get_comparison (view) != NULL;
-}
-
 /* Opens the comparison of the articles @ids in the window. */
 static PxComparison *
 compare (Fixture      *fixture,
@@ -364,7 +356,7 @@ compare (Fixture      *fixture,
   PxComparisonView *view = fixture->window->comparison_view;
 
   px_window_show_comparison (fixture->window, ids, n_ids);
-  g_assert_true (px_gui_test_wait_for (comparison_loaded, view, 60));
+  g_assert_true (px_gui_test_wait_for (px_gui_test_comparison_shown, view, 60));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->content_stack), ==, "comparison");
   return px_comparison_view_get_comparison (view);
 }

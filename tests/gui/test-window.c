@@ -316,15 +316,6 @@ test_load_sample (Fixture       *fixture,
 }
 
 static gboolean
-comparison_loaded (gpointer data)
-{
-  Fixture *fixture = data;
-  PxComparisonView *view = fixture->window->comparison_view;
-
-  return !px_comparison_view_get_loading (view) && px_comparison_view_get_comparison (view) != NULL;
-}
-
-static gboolean
 leaflet_folded (gpointer data)
 {
   Fixture *fixture = data;
@@ -356,7 +347,7 @@ test_narrow (Fixture       *fixture,
     int minimum;
 
     px_window_show_comparison (fixture->window, ids, G_N_ELEMENTS (ids));
-    g_assert_true (px_gui_test_wait_for (comparison_loaded, fixture, 60));
+    g_assert_true (px_gui_test_wait_for (px_gui_test_comparison_shown, fixture->window->comparison_view, 60));
     px_gui_test_settle (200);
     g_assert_cmpstr (adw_leaflet_get_visible_child_name (fixture->window->leaflet), ==, "content");
     gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window)),
