@@ -8,6 +8,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "px-store.h"
+
 /* A new temporary folder (from @name_template, "px-...-XXXXXX") in *@dir and
  * the path of a library in it, not created yet. */
 static inline char *
@@ -34,6 +36,18 @@ library_fixture_remove (const char *dir,
       g_unlink (file);
     }
   g_rmdir (dir);
+}
+
+/* How many articles px_store_search () finds for @query (at most 100). */
+static inline guint
+library_fixture_count_hits (PxStore    *store,
+                            const char *query)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) hits = px_store_search (store, query, 100, &error);
+
+  g_assert_no_error (error);
+  return hits->len;
 }
 
 /* A library of its own for each test case: g_test_add () with

@@ -58,17 +58,6 @@ assert_index_matches (PxStore *store)
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM articles_fts_deferred"), ==, 0);
 }
 
-static guint
-count_hits (PxStore    *store,
-            const char *query)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) hits = px_store_search (store, query, 100, &error);
-
-  g_assert_no_error (error);
-  return hits->len;
-}
-
 /* Real sentences from the ECB+ corpus (texts not copyrighted). */
 static gint64
 insert (PxStore    *store,
@@ -111,7 +100,7 @@ test_upgrade_version_9 (Fixture       *fixture,
   store = px_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, PX_STORE_SCHEMA_VERSION);
-  g_assert_cmpuint (count_hits (store, "Aoraki"), ==, 2);
+  g_assert_cmpuint (library_fixture_count_hits (store, "Aoraki"), ==, 2);
   assert_index_matches (store);
 
   /* An import into the upgraded library: its articles are found once it
@@ -123,7 +112,7 @@ test_upgrade_version_9 (Fixture       *fixture,
     stored += ((PxImportResult *) g_ptr_array_index (results, i))->status == PX_IMPORT_STORED;
   g_assert_cmpuint (stored, >, 0);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM articles_fts_docsize"), ==, 2 + stored);
-  g_assert_cmpuint (count_hits (store, "Aoraki"), >, 2);
+  g_assert_cmpuint (library_fixture_count_hits (store, "Aoraki"), >, 2);
   assert_index_matches (store);
 
   /* An article indexed before the upgrade leaves the index with its row. */
@@ -144,7 +133,7 @@ test_batch_indexed_at_commit (Fixture       *fixture,
   g_assert_no_error (error);
   before = insert (store, "Climber dies on Aoraki",
                    "Police said the climber fell while descending from the summit of Aoraki.", "h1");
-  g_assert_cmpuint (count_hits (store, "descending"), ==, 1);
+  g_assert_cmpuint (library_fixture_count_hits (store, "descending"), ==, 1);
 
   g_assert_true (px_store_begin_import (store, &error));
   g_assert_no_error (error);
@@ -178,16 +167,16 @@ test_batch_indexed_at_commit (Fixture       *fixture,
 
   assert_index_matches (store);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM articles_fts_docsize"), ==, 3);
-  g_assert_cmpuint (count_hits (store, "Australian"), ==, 1);
-  g_assert_cmpuint (count_hits (store, "Rescuers"), ==, 1);
-  g_assert_cmpuint (count_hits (store, "Sunday"), ==, 0);
-  g_assert_cmpuint (count_hits (store, "avalanche"), ==, 0);
-  g_assert_cmpuint (count_hits (store, "killed"), ==, 1);
-  g_assert_cmpuint (count_hits (store, "dies"), ==, 1);
+  g_assert_cmpuint (library_fixture_count_hits (store, "Australian"), ==, 1);
+  g_assert_cmpuint (library_fixture_count_hits (store, "Rescuers"), ==, 1);
+  g_assert_cmpuint (library_fixture_count_hits (store, "Sunday"), ==, 0);
+  g_assert_cmpuint (library_fixture_count_hits (store, "avalanche"), ==, 0);
+  g_assert_cmpuint (library_fixture_count_hits (store, "killed"), ==, 1);
+  g_assert_cmpuint (library_fixture_count_hits (store, "dies"), ==, 1);
 
   /* The next article outside an import is indexed at once again. */
   insert (store, "Park", "The national park is home to the highest mountain.", "h5");
-  g_assert_cmpuint (count_hits (store, "highest"), ==, 1);
+  g_assert_cmpuint (library_fixture_count_hits (store, "highest"), ==, 1);
   assert_index_matches (store);
   g_assert_cmpint (kept, >, before);
 }
@@ -211,8 +200,8 @@ test_batch_rolled_back (Fixture       *fixture,
 
   /* Nothing of the deferral outlives the rollback. */
   insert (store, "Park", "The national park is home to the highest mountain.", "h5");
-  g_assert_cmpuint (count_hits (store, "highest"), ==, 1);
-  g_assert_cmpuint (count_hits (store, "Australian"), ==, 0);
+  g_assert_cmpuint (library_fixture_count_hits (store, "highest"), ==, 1);
+  g_assert_cmpuint (library_fixture_count_hits (store, "Australian"), ==, 0);
   assert_index_matches (store);
 }
 

@@ -56,17 +56,6 @@ make_article (const char *title,
                        "published", "2013-09-16", NULL);
 }
 
-static gint64
-count_hits (PxStore    *store,
-            const char *query)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) hits = px_store_search (store, query, 100, &error);
-
-  g_assert_no_error (error);
-  return hits->len;
-}
-
 static void
 test_new_library (Fixture       *fixture,
                   gconstpointer  data)
@@ -106,8 +95,8 @@ test_migrates_version_1 (Fixture       *fixture,
   g_assert_cmpstr (px_article_get_outlet (article), ==, "theguardian.com");
   g_assert_true (g_str_has_suffix (px_article_get_clean_text (article), "highest mountain."));
   g_assert_cmpuint (px_article_get_removed (article)->len, ==, 0);
-  g_assert_cmpint (count_hits (store, "Aoraki"), ==, 1);
-  g_assert_cmpint (count_hits (store, "climber"), ==, 2);
+  g_assert_cmpint (library_fixture_count_hits (store, "Aoraki"), ==, 1);
+  g_assert_cmpint (library_fixture_count_hits (store, "climber"), ==, 2);
 }
 
 static void
@@ -183,23 +172,23 @@ test_fts_follows_changes (Fixture       *fixture,
   g_assert_true (px_store_insert_article (store, first, &error));
   g_assert_true (px_store_insert_article (store, second, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_hits (store, "climber"), ==, 2);
-  g_assert_cmpint (count_hits (store, "descending"), ==, 1);
+  g_assert_cmpint (library_fixture_count_hits (store, "climber"), ==, 2);
+  g_assert_cmpint (library_fixture_count_hits (store, "descending"), ==, 1);
 
   /* Update: the old words leave the index, the new ones enter it. */
   id = px_article_get_id (second);
   g_assert_true (px_store_update_cleaning (store, id, "Police said the climber was roped to a "
                                            "guide.", NULL, 2, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_hits (store, "descending"), ==, 0);
-  g_assert_cmpint (count_hits (store, "roped"), ==, 1);
+  g_assert_cmpint (library_fixture_count_hits (store, "descending"), ==, 0);
+  g_assert_cmpint (library_fixture_count_hits (store, "roped"), ==, 1);
 
   /* Delete: nothing of the article is left in the index. */
   g_assert_true (px_store_delete_articles (store, &id, 1, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_hits (store, "roped"), ==, 0);
-  g_assert_cmpint (count_hits (store, "Aoraki"), ==, 0);
-  g_assert_cmpint (count_hits (store, "climber"), ==, 1);
+  g_assert_cmpint (library_fixture_count_hits (store, "roped"), ==, 0);
+  g_assert_cmpint (library_fixture_count_hits (store, "Aoraki"), ==, 0);
+  g_assert_cmpint (library_fixture_count_hits (store, "climber"), ==, 1);
   g_assert_cmpint (query_int (fixture->path,
                               "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'roped'"), ==, 0);
 }
@@ -226,7 +215,7 @@ test_rollback_on_error (Fixture       *fixture,
 
   /* The whole batch is gone, the earlier article is untouched. */
   g_assert_cmpint (px_store_count_articles (store, &error), ==, 1);
-  g_assert_cmpint (count_hits (store, "descending"), ==, 0);
+  g_assert_cmpint (library_fixture_count_hits (store, "descending"), ==, 0);
 
   /* A failed delete removes nothing. */
   {
@@ -256,7 +245,7 @@ test_malformed_query (Fixture       *fixture,
       g_assert_error (query_error, PX_STORE_ERROR, PX_STORE_ERROR_QUERY);
     }
   /* The connection is still good afterwards. */
-  g_assert_cmpint (count_hits (store, "climber"), ==, 1);
+  g_assert_cmpint (library_fixture_count_hits (store, "climber"), ==, 1);
 }
 
 static void
