@@ -133,14 +133,22 @@ px_encoding_drop_invisible (const char *text)
     "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD",
   };
   GString *out;
+  const char *p = text;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   out = g_string_sized_new (strlen (text));
-  for (const char *p = text; *p != '\0';)
+  while (*p != '\0')
     {
+      /* Runs without the characters' first bytes are copied whole: this
+       * runs over every imported article. */
+      gsize run = strcspn (p, "\xC2\xE2\xEF");
       gsize skip = 0;
 
+      g_string_append_len (out, p, run);
+      p += run;
+      if (*p == '\0')
+        break;
       for (guint i = 0; i < G_N_ELEMENTS (invisible) && skip == 0; i++)
         if (g_str_has_prefix (p, invisible[i]))
           skip = strlen (invisible[i]);
