@@ -244,12 +244,31 @@ test_html (Fixture       *fixture,
   g_assert_null (strstr (px_article_get_clean_text (article), "<"));
 }
 
+/* A copy of the sample @name, named @copy_name, with every @from made @to;
+ * at least @least replacements. */
+static char *
+write_variant (Fixture    *fixture,
+               const char *name,
+               const char *copy_name,
+               const char *from,
+               const char *to,
+               guint       least)
+{
+  g_autofree char *path = sample_file (name);
+  g_autofree char *contents = NULL;
+  g_autoptr (GString) variant = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  variant = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (variant, from, to, 0), >=, least);
+  return write_file (fixture, copy_name, variant->str, variant->len);
+}
+
 static void
 test_duplicate (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *path = sample_file ("23-stuff-23_1ecbplus.txt");
-  g_autofree char *contents = NULL;
   g_autofree char *rewrapped_path = NULL;
   g_autoptr (GPtrArray) first = NULL, second = NULL, third = NULL;
   PxImportResult *a, *b, *c;
@@ -261,12 +280,7 @@ test_duplicate (Fixture       *fixture,
   g_assert_cmpint (b->article_id, ==, a->article_id);
 
   /* The same story with other line ends is the same article. */
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  {
-    g_autoptr (GString) crlf = g_string_new (contents);
-    g_string_replace (crlf, "\n", "\r\n", 0);
-    rewrapped_path = write_file (fixture, "copy.txt", crlf->str, crlf->len);
-  }
+  rewrapped_path = write_variant (fixture, "23-stuff-23_1ecbplus.txt", "copy.txt", "\n", "\r\n", 1);
   c = import_one (fixture, rewrapped_path, &third);
   g_assert_cmpint (c->status, ==, PX_IMPORT_DUPLICATE);
   g_assert_cmpint (c->article_id, ==, a->article_id);
@@ -280,19 +294,12 @@ test_duplicate_invisible (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autofree char *path = sample_file ("23-stuff-23_1ecbplus.txt");
-  g_autofree char *contents = NULL;
-  g_autofree char *marked_path = NULL;
+  /* In the words of the story's body, not only its title. */
+  g_autofree char *marked_path = write_variant (fixture, "23-stuff-23_1ecbplus.txt", "marked.txt",
+                                                "the ", "th\u00ADe\u200B ", 4);
   g_autoptr (GPtrArray) first = NULL, second = NULL;
   PxImportResult *a, *b;
 
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  {
-    g_autoptr (GString) marked = g_string_new (contents);
-
-    /* In the words of the story's body, not only its title. */
-    g_assert_cmpuint (g_string_replace (marked, "the ", "th\u00ADe\u200B ", 0), >, 3);
-    marked_path = write_file (fixture, "marked.txt", marked->str, marked->len);
-  }
   a = import_one (fixture, marked_path, &first);
   b = import_one (fixture, path, &second);
   g_assert_cmpint (a->status, ==, PX_IMPORT_STORED);
