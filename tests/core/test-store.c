@@ -56,6 +56,21 @@ make_article (const char *title,
                        "published", "2013-09-16", NULL);
 }
 
+/* Two reports of one climbing accident. */
+static PxArticle *
+make_first_report (void)
+{
+  return make_article ("British climber dies in New Zealand fall",
+                       "A British climber has died in a fall on New Zealand's highest mountain.", "h1");
+}
+
+static PxArticle *
+make_second_report (void)
+{
+  return make_article ("Climber dead after Aoraki Mount Cook fall",
+                       "The man fell while descending Aoraki Mount Cook.", "h2");
+}
+
 static void
 test_new_library (Fixture       *fixture,
                   gconstpointer  data)
@@ -160,12 +175,8 @@ test_fts_follows_changes (Fixture       *fixture,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PxStore) store = px_store_open (fixture->path, &error);
-  g_autoptr (PxArticle) first = make_article ("British climber dies in New Zealand fall",
-                                              "A British climber has died in a fall on New "
-                                              "Zealand's highest mountain.", "h1");
-  g_autoptr (PxArticle) second = make_article ("Climber dead after Aoraki Mount Cook fall",
-                                               "The man fell while descending Aoraki Mount Cook.",
-                                               "h2");
+  g_autoptr (PxArticle) first = make_first_report ();
+  g_autoptr (PxArticle) second = make_second_report ();
   gint64 id;
 
   g_assert_no_error (error);
@@ -270,12 +281,8 @@ test_profiles (Fixture       *fixture,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PxStore) store = px_store_open (fixture->path, &error);
-  g_autoptr (PxArticle) first = make_article ("British climber dies in New Zealand fall",
-                                              "A British climber has died in a fall on New "
-                                              "Zealand's highest mountain.", "h1");
-  g_autoptr (PxArticle) second = make_article ("Climber dead after Aoraki Mount Cook fall",
-                                               "The man fell while descending Aoraki Mount Cook.",
-                                               "h2");
+  g_autoptr (PxArticle) first = make_first_report ();
+  g_autoptr (PxArticle) second = make_second_report ();
   g_autoptr (GHashTable) terms = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) other = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) read = NULL;
