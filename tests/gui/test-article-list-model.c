@@ -3,7 +3,9 @@
  * Fills a temporary library with more than two pages of real articles
  * (ECB+ from ../shared/corpora, skipped when it is missing) and checks
  * that the model lists exactly what the store lists, in the same order,
- * across page boundaries and after the page cache has been emptied.
+ * across page boundaries and after the page cache has been emptied; and
+ * that the window's list, which starts with the rows of its first frame,
+ * comes to show every article.
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,7 +15,9 @@
 
 #include "px-article-item.h"
 #include "px-article-list-model.h"
+#include "px-gui-test.h"
 #include "px-importer.h"
+#include "px-window-private.h"
 
 #define N_ARTICLES 450
 
@@ -100,34 +104,71 @@ assert_same_as_store (GListModel *model,
     }
 }
 
+typedef struct
+{
+  char *dir;
+  char *db_path;
+  char *jsonl;
+  PxStore *store;   /* NULL when ECB+ is missing */
+} Library;
+
 static void
-test_pages (void)
+library_set_up (Library       *library,
+                gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("parallax-model-XXXXXX", &error);
-  g_autofree char *db_path = g_build_filename (dir, "library.sqlite3", NULL);
-  g_autofree char *jsonl = NULL;
-  g_autoptr (PxStore) store = NULL;
   g_autoptr (PxImporter) importer = NULL;
   g_autoptr (GPtrArray) results = NULL;
+
+  library->dir = g_dir_make_tmp ("parallax-model-XXXXXX", &error);
+  g_assert_no_error (error);
+  library->db_path = g_build_filename (library->dir, "library.sqlite3", NULL);
+  library->jsonl = write_ecbplus_jsonl (library->dir);
+  if (library->jsonl == NULL)
+    return;
+
+  library->store = px_store_open (library->db_path, &error);
+  g_assert_no_error (error);
+  importer = px_importer_new (library->db_path);
+  results = px_importer_import (importer, library->store, (const char *[]) { library->jsonl, NULL },
+                                NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+library_tear_down (Library       *library,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (library->db_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (library->db_path, "-shm", NULL);
+
+  g_clear_object (&library->store);
+  g_unlink (library->db_path);
+  g_unlink (wal);
+  g_unlink (shm);
+  if (library->jsonl != NULL)
+    g_unlink (library->jsonl);
+  g_rmdir (library->dir);
+  g_free (library->jsonl);
+  g_free (library->db_path);
+  g_free (library->dir);
+}
+
+static void
+test_pages (Library       *library,
+            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
   g_autoptr (PxArticleListModel) model = NULL;
+  PxStore *store = library->store;
   gint64 count;
   guint n;
 
-  g_assert_no_error (error);
-  jsonl = write_ecbplus_jsonl (dir);
-  if (jsonl == NULL)
+  if (store == NULL)
     {
       g_test_skip ("ECB+ is not in PX_SHARED_CORPORA");
-      g_rmdir (dir);
       return;
     }
-
-  store = px_store_open (db_path, &error);
-  g_assert_no_error (error);
-  importer = px_importer_new (db_path);
-  results = px_importer_import (importer, store, (const char *[]) { jsonl, NULL }, NULL, &error);
-  g_assert_no_error (error);
   count = px_store_count_articles (store, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count, >, 2 * PX_ARTICLE_LIST_PAGE_SIZE);
@@ -158,28 +199,95 @@ test_pages (void)
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n - 1);
     assert_same_as_store (G_LIST_MODEL (model), store, 0, n - 1);
   }
+}
 
-  g_clear_object (&model);
-  g_clear_object (&store);
-  g_clear_object (&importer);
-  {
-    g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+typedef struct
+{
+  PxWindow *window;
+  guint n_articles;
+  const char *last_title;
+} ListCheck;
 
-    g_unlink (db_path);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_unlink (jsonl);
-    g_rmdir (dir);
-  }
+static gboolean
+list_holds_library (gpointer data)
+{
+  ListCheck *check = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (check->window->article_selection)) == check->n_articles;
+}
+
+/* Whether a mapped label at or below @widget reads @text. */
+static gboolean
+label_shown (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (label_shown (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+last_title_shown (gpointer data)
+{
+  ListCheck *check = data;
+
+  return label_shown (GTK_WIDGET (check->window->article_list), check->last_title);
+}
+
+static void
+test_window_rows (Library       *library,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxArticleItem) last = NULL;
+  PxWindow *window;
+  ListCheck check;
+
+  if (library->store == NULL)
+    {
+      g_test_skip ("ECB+ is not in PX_SHARED_CORPORA");
+      return;
+    }
+  window = g_object_ref_sink (px_window_new (NULL, library->db_path));
+  check.window = window;
+  check.n_articles = px_store_count_articles (library->store, &error);
+  g_assert_no_error (error);
+
+  /* The first frame lays out only a screenful of the library... */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->article_selection)), <,
+                    check.n_articles);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* ...and the frames after it take in the rest, down to the last article. */
+  g_assert_true (px_gui_test_wait_for (list_holds_library, &check, 30));
+  last = g_list_model_get_item (G_LIST_MODEL (window->articles), check.n_articles - 1);
+  check.last_title = px_article_item_get_title (last);
+  gtk_widget_activate_action (GTK_WIDGET (window->article_list), "list.scroll-to-item", "u",
+                              check.n_articles - 1);
+  g_assert_true (px_gui_test_wait_for (last_title_shown, &check, 30));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
 
-  g_test_add_func ("/px/article-list-model/pages", test_pages);
+  g_test_add ("/px/article-list-model/pages", Library, NULL, library_set_up, test_pages,
+              library_tear_down);
+  g_test_add ("/px/article-list-model/window-rows", Library, NULL, library_set_up, test_window_rows,
+              library_tear_down);
   return g_test_run ();
 }
