@@ -39,6 +39,16 @@
 #define CACHE_SIZE 16
 #define SPINNER_DELAY_MS 250
 
+/* The legend as the window narrows: every entry with its words, the marks
+ * with their words, the marks alone (their names in tooltips). */
+typedef enum
+{
+  LEGEND_ALL_WORDS,
+  LEGEND_MARK_WORDS,
+  LEGEND_MARKS,
+  LEGEND_N_TIERS
+} LegendTier;
+
 struct _PxComparisonView
 {
   AdwBin parent_instance;
@@ -47,9 +57,10 @@ struct _PxComparisonView
   GtkStack *state_stack;
   GtkSpinner *spinner;
   AdwStatusPage *error_page;
-  GtkBox *legend;
-  GtkWidget *text_legend;
-  GtkWidget *cell_legend;
+  AdwSqueezer *legend;
+  /* The legend's tiers, widest first: the text view's and the matrix's of each. */
+  GtkWidget *text_legends[LEGEND_N_TIERS];
+  GtkWidget *cell_legends[LEGEND_N_TIERS];
   GtkLabel *summary_label;
   AdwViewStack *view_stack;
   AdwFlap *flap;
@@ -789,20 +800,37 @@ typedef struct
 } LegendEntry;
 
 static GtkWidget *
-legend_entry (PxMark      mark,
-              const char *label,
-              const char *tooltip)
+legend_entry (const LegendEntry *entry,
+              LegendTier         tier)
 {
-  GtkWidget *entry = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
 
-  gtk_box_append (GTK_BOX (entry), px_mark_symbol_new (mark, 14));
-  gtk_box_append (GTK_BOX (entry), gtk_label_new (label));
-  gtk_widget_set_tooltip_text (entry, tooltip);
-  gtk_widget_add_css_class (entry, "legend-entry");
-  return entry;
+  gtk_box_append (GTK_BOX (box), px_mark_symbol_new (entry->mark, 14));
+  if (tier == LEGEND_MARKS)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _(entry->label), -1);
+  else
+    gtk_box_append (GTK_BOX (box), gtk_label_new (_(entry->label)));
+  gtk_widget_set_tooltip_text (box, _(entry->tooltip));
+  gtk_widget_add_css_class (box, "legend-entry");
+  return box;
 }
 
-/* Two legends: the marks in the texts, and the cells of the matrix. */
+static GtkWidget *
+legend_row (const LegendEntry *entries,
+            guint              n_entries,
+            LegendTier         tier)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, tier == LEGEND_MARKS ? 8 : 12);
+
+  gtk_widget_set_halign (row, GTK_ALIGN_CENTER);
+  for (guint i = 0; i < n_entries; i++)
+    gtk_box_append (GTK_BOX (row), legend_entry (&entries[i], tier));
+  return row;
+}
+
+/* Two legends: the marks in the texts, and the cells of the matrix; each in
+ * three tiers the squeezer picks from as the window narrows. */
 static void
 build_legend (PxComparisonView *self)
 {
@@ -818,24 +846,27 @@ build_legend (PxComparisonView *self)
     { PX_MARK_CONFLICT, N_("Conflict"), N_("The outlet gives a value the others contradict") },
     { PX_MARK_ABSENT, N_("Silent"), N_("The outlet does not say it") },
   };
-  GtkWidget *changed;
 
-  self->text_legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  for (guint i = 0; i < G_N_ELEMENTS (text_entries); i++)
-    gtk_box_append (GTK_BOX (self->text_legend),
-                    legend_entry (text_entries[i].mark, _(text_entries[i].label), _(text_entries[i].tooltip)));
-  changed = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (changed), _("<u>Changed words</u>"));
-  gtk_widget_set_tooltip_text (changed, _("Words the other versions of the claim do not have"));
-  gtk_box_append (GTK_BOX (self->text_legend), changed);
-  gtk_box_append (self->legend, self->text_legend);
+  for (LegendTier tier = 0; tier < LEGEND_N_TIERS; tier++)
+    {
+      GtkWidget *tier_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-  self->cell_legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  for (guint i = 0; i < G_N_ELEMENTS (cell_entries); i++)
-    gtk_box_append (GTK_BOX (self->cell_legend),
-                    legend_entry (cell_entries[i].mark, _(cell_entries[i].label), _(cell_entries[i].tooltip)));
-  gtk_widget_set_visible (self->cell_legend, FALSE);
-  gtk_box_append (self->legend, self->cell_legend);
+      self->text_legends[tier] = legend_row (text_entries, G_N_ELEMENTS (text_entries), tier);
+      if (tier == LEGEND_ALL_WORDS)
+        {
+          GtkWidget *changed = gtk_label_new (NULL);
+
+          gtk_label_set_markup (GTK_LABEL (changed), _("<u>Changed words</u>"));
+          gtk_widget_set_tooltip_text (changed, _("Words the other versions of the claim do not have"));
+          gtk_box_append (GTK_BOX (self->text_legends[tier]), changed);
+        }
+      self->cell_legends[tier] = legend_row (cell_entries, G_N_ELEMENTS (cell_entries), tier);
+      gtk_widget_set_visible (self->cell_legends[tier], FALSE);
+      gtk_widget_set_hexpand (tier_box, TRUE);
+      gtk_box_append (GTK_BOX (tier_box), self->text_legends[tier]);
+      gtk_box_append (GTK_BOX (tier_box), self->cell_legends[tier]);
+      adw_squeezer_add (self->legend, tier_box);
+    }
 }
 
 static void
@@ -843,8 +874,11 @@ page_changed_cb (PxComparisonView *self)
 {
   gboolean matrix = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "matrix") == 0;
 
-  gtk_widget_set_visible (self->text_legend, !matrix);
-  gtk_widget_set_visible (self->cell_legend, matrix);
+  for (LegendTier tier = 0; tier < LEGEND_N_TIERS; tier++)
+    {
+      gtk_widget_set_visible (self->text_legends[tier], !matrix);
+      gtk_widget_set_visible (self->cell_legends[tier], matrix);
+    }
   update_matrix (self);
 }
 
