@@ -16,6 +16,7 @@
 #include "px-claim-pane.h"
 #include "px-mark.h"
 #include "px-note-row.h"
+#include "px-status-icon.h"
 
 struct _PxClaimPane
 {
@@ -210,7 +211,7 @@ px_claim_pane_init (PxClaimPane *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *hint = adw_status_page_new ();
 
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (hint), "view-dual-symbolic");
+  px_status_page_set_icon_on_map (ADW_STATUS_PAGE (hint), "view-dual-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (hint), _("No Claim Selected"));
   adw_status_page_set_description (ADW_STATUS_PAGE (hint),
                                    _("Click a sentence to see who says what"));

@@ -34,6 +34,7 @@
 #include "px-error.h"
 #include "px-importer.h"
 #include "px-mark.h"
+#include "px-status-icon.h"
 #include "px-store-events.h"
 
 #define CACHE_SIZE 16
@@ -56,6 +57,7 @@ struct _PxComparisonView
   /* template widgets */
   GtkStack *state_stack;
   GtkSpinner *spinner;
+  AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
   AdwSqueezer *legend;
   /* The legend's tiers, widest first: the text view's and the matrix's of each. */
@@ -1014,6 +1016,7 @@ px_comparison_view_class_init (PxComparisonViewClass *klass)
                                                "/io/github/parallax/Parallax/ui/px-comparison-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PxComparisonView, state_stack);
   gtk_widget_class_bind_template_child (widget_class, PxComparisonView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PxComparisonView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PxComparisonView, error_page);
   gtk_widget_class_bind_template_child (widget_class, PxComparisonView, legend);
   gtk_widget_class_bind_template_child (widget_class, PxComparisonView, summary_label);
@@ -1038,6 +1041,8 @@ px_comparison_view_init (PxComparisonView *self)
 
   px_mark_ensure_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  px_status_page_set_icon_on_map (self->empty_page, "view-dual-symbolic");
+  px_status_page_set_icon_on_map (self->error_page, "dialog-warning-symbolic");
   self->columns = g_ptr_array_new ();
   self->gutters = g_ptr_array_new ();
   self->selected = PX_NO_CLAIM;

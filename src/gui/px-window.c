@@ -13,6 +13,7 @@
 
 #include "px-article-item.h"
 #include "px-article-row.h"
+#include "px-status-icon.h"
 #include "px-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PxWindow, px_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -486,6 +487,7 @@ px_window_init (PxWindow *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  px_status_page_set_icon_on_map (self->error_page, "dialog-error-symbolic");
   gtk_list_view_set_factory (self->article_list, row_factory);
   gtk_list_view_set_factory (self->search_list, row_factory);
   _px_window_init_notes (self);

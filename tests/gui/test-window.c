@@ -675,6 +675,50 @@ test_describe_warning (void)
   remove_library (dir, db_path);
 }
 
+/* A file that is not a library: the window says so, with the icon of its
+ * error page (given only when shown), and leaves the file as it was. */
+static gboolean
+error_page_mapped (gpointer data)
+{
+  PxWindow *window = data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (window->error_page));
+}
+
+static void
+test_unreadable_library (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("parallax-gui-XXXXXX", &error);
+  g_autofree char *source = g_build_filename (g_getenv ("PX_TEST_DATA"), "import", "lines.jsonl", NULL);
+  g_autofree char *path = g_build_filename (dir, "not-a-library.sqlite3", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  PxWindow *window;
+
+  g_assert_no_error (error);
+  g_file_get_contents (source, &before, &before_length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, before, before_length, &error);
+  g_assert_no_error (error);
+
+  window = g_object_ref_sink (px_window_new (NULL, path));
+  g_assert_null (adw_status_page_get_icon_name (window->error_page));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (px_gui_test_wait_for (error_page_mapped, window, 30));
+  g_assert_cmpstr (adw_status_page_get_icon_name (window->error_page), ==, "dialog-error-symbolic");
+  g_assert_nonnull (strstr (adw_status_page_get_description (window->error_page), path));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+
+  g_file_get_contents (path, &after, &after_length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (before, before_length, after, after_length);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -697,6 +741,7 @@ main (int   argc,
               test_close_while_importing, fixture_tear_down);
   g_test_add ("/px/window/busy-library", Fixture, NULL, fixture_set_up, test_busy_library,
               fixture_tear_down);
+  g_test_add_func ("/px/window/unreadable-library", test_unreadable_library);
   g_test_add_func ("/px/window/describe-failure", test_describe_failure);
   g_test_add_func ("/px/window/describe-warning", test_describe_warning);
   g_test_add_func ("/px/article-item/snippet-markup", test_snippet_markup);
