@@ -25,6 +25,7 @@
 #include "px-error.h"
 #include "px-event-item.h"
 #include "px-event-sidebar.h"
+#include "px-first-rows.h"
 #include "px-store-events.h"
 
 struct _PxEventSidebar
@@ -41,6 +42,7 @@ struct _PxEventSidebar
   PxStore *store;
   GListStore *events;          /* PxEventItem, newest first */
   GtkTreeListModel *tree;
+  GtkSliceListModel *rows;          /* the tree's rows the list shows: px-first-rows.c */
   GtkMultiSelection *selection;
   gboolean loaded;             /* the events of @store have been read */
 };
@@ -393,6 +395,7 @@ px_event_sidebar_dispose (GObject *object)
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_object (&self->store);
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->tree);
   g_clear_object (&self->events);
 
@@ -441,13 +444,13 @@ px_event_sidebar_init (PxEventSidebar *self)
   self->events = g_list_store_new (PX_TYPE_EVENT_ITEM);
   self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->events)), FALSE, FALSE,
                                         create_children_cb, self, NULL);
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
-  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
-
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  self->list = GTK_LIST_VIEW (gtk_list_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)),
-                                                 factory));
+  self->list = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
+  self->rows = px_first_rows_new (g_object_ref (G_LIST_MODEL (self->tree)), GTK_WIDGET (self->list));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Events"), -1);
@@ -617,6 +620,7 @@ px_event_sidebar_select_row (PxEventSidebar *self,
                              gboolean        extend)
 {
   g_return_if_fail (PX_IS_EVENT_SIDEBAR (self));
+  px_first_rows_open (self->rows);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, !extend);
 }
 

@@ -54,7 +54,7 @@ struct _PxWindow
   char *db_path;
   PxStore *store;                   /* NULL when the library could not be opened */
   PxArticleListModel *articles;
-  GtkSliceListModel *article_rows;  /* the articles the list shows, see grow_article_rows () */
+  GtkSliceListModel *article_rows;  /* the articles the list shows: px-first-rows.c */
   GtkSingleSelection *article_selection;
   GListStore *search_results;
   char *search_query;               /* the FTS5 query the results are for */

@@ -13,6 +13,7 @@
 
 #include "px-article-item.h"
 #include "px-article-row.h"
+#include "px-first-rows.h"
 #include "px-status-icon.h"
 #include "px-window-private.h"
 
@@ -271,37 +272,6 @@ drop_cb (PxWindow      *self,
   return TRUE;
 }
 
-/* GTK 4.8's list view makes 200 rows up front, however few fit, and laying
- * them out was a quarter of the work before the first frame. So the list
- * starts with the rows a tall screen shows and takes in the rest of the
- * library over the frames that follow, a step per frame so none of them
- * stalls. Past GTK's 200 rows a bigger slice makes no more rows. */
-#define FIRST_FRAME_ARTICLE_ROWS 24
-#define ARTICLE_ROWS_MADE_BY_GTK 200
-
-static void
-grow_article_rows_cb (GdkFrameClock *clock,
-                      PxWindow      *self)
-{
-  guint size = gtk_slice_list_model_get_size (self->article_rows);
-
-  if (size > ARTICLE_ROWS_MADE_BY_GTK)
-    {
-      gtk_slice_list_model_set_size (self->article_rows, G_MAXUINT);
-      g_signal_handlers_disconnect_by_func (clock, grow_article_rows_cb, self);
-      return;
-    }
-  gtk_slice_list_model_set_size (self->article_rows, size + 2 * FIRST_FRAME_ARTICLE_ROWS);
-}
-
-static void
-article_list_mapped_cb (PxWindow *self)
-{
-  g_signal_handlers_disconnect_by_func (self->article_list, article_list_mapped_cb, self);
-  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                           G_CALLBACK (grow_article_rows_cb), self, 0);
-}
-
 static void
 px_window_constructed (GObject *object)
 {
@@ -321,9 +291,8 @@ px_window_constructed (GObject *object)
     }
 
   self->articles = px_article_list_model_new (self->store);
-  self->article_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->articles)),
-                                                 0, FIRST_FRAME_ARTICLE_ROWS);
-  g_signal_connect_swapped (self->article_list, "map", G_CALLBACK (article_list_mapped_cb), self);
+  self->article_rows = px_first_rows_new (g_object_ref (G_LIST_MODEL (self->articles)),
+                                         GTK_WIDGET (self->article_list));
   self->article_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->article_rows)));
   gtk_single_selection_set_autoselect (self->article_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->article_selection, TRUE);

@@ -4,8 +4,8 @@
  * (ECB+ from ../shared/corpora, skipped when it is missing) and checks
  * that the model lists exactly what the store lists, in the same order,
  * across page boundaries and after the page cache has been emptied; and
- * that the window's list, which starts with the rows of its first frame,
- * comes to show every article.
+ * that the window's article list and events sidebar, which start with the
+ * rows of their first frame, come to show every article and event.
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +15,7 @@
 
 #include "px-article-item.h"
 #include "px-article-list-model.h"
+#include "px-event-sidebar.h"
 #include "px-gui-test.h"
 #include "px-importer.h"
 #include "px-window-private.h"
@@ -206,6 +207,8 @@ typedef struct
   PxWindow *window;
   guint n_articles;
   const char *last_title;
+  GtkListView *event_list;
+  guint n_event_rows;
 } ListCheck;
 
 static gboolean
@@ -214,6 +217,15 @@ list_holds_library (gpointer data)
   ListCheck *check = data;
 
   return g_list_model_get_n_items (G_LIST_MODEL (check->window->article_selection)) == check->n_articles;
+}
+
+static gboolean
+event_list_holds_events (gpointer data)
+{
+  ListCheck *check = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (check->event_list)))
+         == check->n_event_rows;
 }
 
 /* Whether a mapped label at or below @widget reads @text. */
@@ -273,6 +285,16 @@ test_window_rows (Library       *library,
   gtk_widget_activate_action (GTK_WIDGET (window->article_list), "list.scroll-to-item", "u",
                               check.n_articles - 1);
   g_assert_true (px_gui_test_wait_for (last_title_shown, &check, 30));
+
+  /* The events sidebar starts alike when first shown, and also comes to
+   * list every event. */
+  adw_view_stack_set_visible_child_name (window->library_stack, "events");
+  check.event_list = GTK_LIST_VIEW (px_gui_test_find_widget (GTK_WIDGET (window->event_sidebar),
+                                                             GTK_TYPE_LIST_VIEW));
+  check.n_event_rows = g_list_model_get_n_items (px_event_sidebar_get_rows (window->event_sidebar));
+  g_assert_cmpuint (check.n_event_rows, >, 24);  /* more than the rows of a first frame */
+  g_assert_false (event_list_holds_events (&check));
+  g_assert_true (px_gui_test_wait_for (event_list_holds_events, &check, 30));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
