@@ -140,16 +140,10 @@ static void
 library_tear_down (Library       *library,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (library->db_path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (library->db_path, "-shm", NULL);
-
   g_clear_object (&library->store);
-  g_unlink (library->db_path);
-  g_unlink (wal);
-  g_unlink (shm);
   if (library->jsonl != NULL)
     g_unlink (library->jsonl);
-  g_rmdir (library->dir);
+  px_gui_test_remove_library (library->db_path, library->dir);
   g_free (library->jsonl);
   g_free (library->db_path);
   g_free (library->dir);

@@ -731,16 +731,6 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&library);
-  {
-    const char *suffixes[] = { "", "-wal", "-shm" };
-
-    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-      {
-        g_autofree char *file = g_strconcat (library_path, suffixes[i], NULL);
-
-        g_unlink (file);
-      }
-    g_rmdir (library_dir);
-  }
+  px_gui_test_remove_library (library_path, library_dir);
   return status;
 }

@@ -86,18 +86,11 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
   px_gui_test_settle (50);
   g_clear_object (&fixture->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
+  px_gui_test_remove_library (fixture->path, NULL);
   g_free (fixture->path);
 }
 
@@ -495,7 +488,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
@@ -508,12 +500,6 @@ main (int   argc,
   g_test_add ("/px/event-management/rename", Fixture, NULL, fixture_set_up, test_rename, fixture_tear_down);
   status = g_test_run ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (library_path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (library_dir);
+  px_gui_test_remove_library (library_path, library_dir);
   return status;
 }

@@ -86,25 +86,12 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_library (const char *dir,
-                const char *db_path)
-{
-  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
-
-  g_unlink (db_path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
-  remove_library (fixture->dir, fixture->db_path);
+  px_gui_test_remove_library (fixture->db_path, fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->db_path);
   g_ptr_array_unref (fixture->samples);
@@ -631,7 +618,7 @@ test_describe_failure (void)
   g_assert_true (g_str_has_prefix (details, "truncated.json: "));
   g_clear_object (&store);
   g_clear_object (&importer);
-  remove_library (dir, db_path);
+  px_gui_test_remove_library (db_path, dir);
 }
 
 /* A warning (an impossible date) is counted in the summary and detailed. */
@@ -672,7 +659,7 @@ test_describe_warning (void)
   g_clear_object (&store);
   g_clear_object (&importer);
   g_remove (dated);
-  remove_library (dir, db_path);
+  px_gui_test_remove_library (db_path, dir);
 }
 
 /* A file that is not a library: the window says so, with the icon of its
@@ -715,8 +702,7 @@ test_unreadable_library (void)
   g_file_get_contents (path, &after, &after_length, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (before, before_length, after, after_length);
-  g_unlink (path);
-  g_rmdir (dir);
+  px_gui_test_remove_library (path, dir);
 }
 
 int
