@@ -56,6 +56,16 @@
 #define NEAR_IDENTICAL_RATIO 0.9
 #define NEAR_IDENTICAL_MIN_WORDS 5
 #define NONE G_MAXUINT
+#define LEXICON_FILTER_BITS 1024
+
+/* A term's synonym groups (px-synonyms.h; NULL when none), and the bits
+ * (group mod 64) of their signature: terms whose signatures have no bit
+ * in common share no group, which rules out most pairs of words at once. */
+typedef struct
+{
+  const GArray *groups;
+  guint64 signature;
+} Synonyms;
 
 typedef struct _Sentence Sentence;
 struct _Sentence
@@ -101,6 +111,10 @@ typedef struct
   GPtrArray *groups;    /* the stems of each group's first member, joined by spaces */
   GHashTable *words;    /* stem → GUINT_TO_POINTER (group + 1) */
   GHashTable *phrases;  /* first stem → GPtrArray of Phrase, longest first */
+  /* A bit for the hash_string () of each stem of words and phrases (mod
+   * LEXICON_FILTER_BITS): most stems are in neither, which their bit
+   * tells for less than a look-up. */
+  guint64 filter[LEXICON_FILTER_BITS / 64];
 } Lexicon;
 
 /* One language's lexicon, with the term ids of its groups in this aligner. */
@@ -110,12 +124,14 @@ typedef struct
   guint *group_terms;
 } Language;
 
-/* A sentence's text, to find its repeats by. */
+/* A sentence's text, to find its repeats by (in PxAligner.texts). */
 typedef struct
 {
+  guint hash;        /* text_hash (), first as Table wants */
   const char *text;  /* in its article's text */
   guint length;
   const Language *language;
+  Sentence *first;   /* the first sentence of this text */
 } Text;
 
 /* A distinct normalised word of the compared sentences: its id, and what
@@ -123,8 +139,8 @@ typedef struct
  * it was first seen with; others are worked out each time). */
 typedef struct
 {
+  guint hash;           /* first, as Table wants */
   const char *norm;     /* in PxAligner.strings */
-  guint hash;
   guint word;           /* word id */
   Language *language;
   guint kind;           /* the PxTokenFlags that decide its terms */
@@ -136,6 +152,20 @@ typedef struct
   gboolean may_be_name; /* a name when capitalised and not first */
 } Word;
 
+/* An open-addressed table over an array of items of @size bytes, each
+ * starting with its guint hash: the aligner's words, terms and sentence
+ * texts, where a GHashTable and GArray cost several times as much (they
+ * are filled anew for each comparison). Callers probe the slots
+ * themselves. */
+typedef struct
+{
+  guint *slots;    /* item index + 1, 0 when free */
+  guint n_slots;   /* a power of two, more than twice n_items */
+  guint8 *items;   /* room for n_slots / 2 */
+  guint n_items;
+  gsize size;
+} Table;
+
 struct _PxAligner
 {
   GObject parent_instance;
@@ -143,14 +173,12 @@ struct _PxAligner
   /* owned */
   GPtrArray *articles;      /* Article */
   GHashTable *languages;    /* language code → Language */
-  GArray *words;            /* Word, one per distinct normalised word */
-  guint *slots;             /* open-addressed table of words: index + 1, 0 when free */
-  guint n_slots;            /* a power of two */
-  GHashTable *term_ids;     /* term → GUINT_TO_POINTER (id + 1) */
+  Table words;              /* Word, one per distinct normalised word */
+  Table terms_by_name;      /* the guint hash_string () of each term's name, by id */
   GPtrArray *term_names;    /* id → term (in strings) */
   GStringChunk *strings;    /* term names and distinct words */
   GArray *term_weights;     /* double per term id, once prepared */
-  const GArray **term_synonyms;  /* per term id: its synonym groups, NULL or unknown_synonyms */
+  Synonyms *term_synonyms;  /* per term id, looked up when first needed */
   PxSynonyms *synonyms;     /* of the articles' language, shared; NULL when none */
   GArray *terms;            /* guint: each sentence's terms */
   GArray *sequence;         /* guint: each sentence's terms in order */
@@ -158,7 +186,7 @@ struct _PxAligner
   GArray *word_sequence;    /* guint: each sentence's word ids */
   guint n_sentences;
   GPtrArray *distinct;      /* the first sentence of each distinct sequence, once prepared */
-  GHashTable *texts;        /* Text → the first Sentence of it */
+  Table texts;              /* Text, one per distinct sentence text */
   Score *scores;            /* claim scores of distinct pairs, open-addressed */
   guint n_scores, n_score_slots;  /* n_score_slots a power of two */
 
@@ -171,15 +199,14 @@ struct _PxAligner
 
 G_DEFINE_FINAL_TYPE (PxAligner, px_aligner, G_TYPE_OBJECT)
 
-/* term_synonyms' mark of a term not looked up yet */
+/* Synonyms.groups of a term not looked up yet */
 static const GArray unknown_synonyms;
 
 /* Of a sentence's length, its first and its last 16 bytes: texts that
  * share all of them are rare enough for text_equal () to sort out. */
 static guint
-text_hash (gconstpointer key)
+text_hash (const Text *text)
 {
-  const Text *text = key;
   guint hash = 2166136261u ^ text->length;
 
   for (guint i = 0; i < MIN (text->length, 16); i++)
@@ -190,13 +217,67 @@ text_hash (gconstpointer key)
 }
 
 static gboolean
-text_equal (gconstpointer a,
-            gconstpointer b)
+text_equal (const Text *x,
+            const Text *y)
 {
-  const Text *x = a, *y = b;
-
-  return x->length == y->length && x->language == y->language &&
+  return x->hash == y->hash && x->length == y->length && x->language == y->language &&
          memcmp (x->text, y->text, x->length) == 0;
+}
+
+static void
+table_init (Table *table,
+            gsize  size)
+{
+  table->n_slots = 1024;
+  table->slots = g_new0 (guint, table->n_slots);
+  table->items = g_malloc (table->n_slots / 2 * size);
+  table->n_items = 0;
+  table->size = size;
+}
+
+static void
+table_clear (Table *table)
+{
+  g_clear_pointer (&table->slots, g_free);
+  g_clear_pointer (&table->items, g_free);
+}
+
+static inline gpointer
+table_item (const Table *table,
+            guint        index)
+{
+  return table->items + index * table->size;
+}
+
+/* Adds an item of @hash at free slot @i (found by the caller's probing):
+ * its index, and its room to fill in after the hash. */
+static guint
+table_add (Table *table,
+           guint  i,
+           guint  hash)
+{
+  if ((table->n_items + 1) * 2 > table->n_slots)
+    {
+      guint mask = table->n_slots * 2 - 1;
+
+      g_free (table->slots);
+      table->n_slots *= 2;
+      table->slots = g_new0 (guint, table->n_slots);
+      table->items = g_realloc (table->items, table->n_slots / 2 * table->size);
+      for (guint k = 0; k < table->n_items; k++)
+        {
+          guint j = *(const guint *) table_item (table, k) & mask;
+
+          while (table->slots[j] != 0)
+            j = (j + 1) & mask;
+          table->slots[j] = k + 1;
+        }
+      for (i = hash & mask; table->slots[i] != 0; i = (i + 1) & mask)
+        ;
+    }
+  table->slots[i] = ++table->n_items;
+  *(guint *) table_item (table, table->n_items - 1) = hash;
+  return table->n_items - 1;
 }
 
 static void
@@ -227,9 +308,8 @@ px_aligner_finalize (GObject *object)
 
   g_clear_pointer (&self->articles, g_ptr_array_unref);
   g_clear_pointer (&self->languages, g_hash_table_unref);
-  g_clear_pointer (&self->words, g_array_unref);
-  g_clear_pointer (&self->slots, g_free);
-  g_clear_pointer (&self->term_ids, g_hash_table_unref);
+  table_clear (&self->words);
+  table_clear (&self->terms_by_name);
   g_clear_pointer (&self->term_names, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->term_weights, g_array_unref);
@@ -239,7 +319,7 @@ px_aligner_finalize (GObject *object)
   g_clear_pointer (&self->sequence_flags, g_array_unref);
   g_clear_pointer (&self->word_sequence, g_array_unref);
   g_clear_pointer (&self->distinct, g_ptr_array_unref);
-  g_clear_pointer (&self->texts, g_hash_table_unref);
+  table_clear (&self->texts);
   g_clear_pointer (&self->scores, g_free);
 
   G_OBJECT_CLASS (px_aligner_parent_class)->finalize (object);
@@ -257,10 +337,8 @@ px_aligner_init (PxAligner *self)
   self->articles = g_ptr_array_new_with_free_func ((GDestroyNotify) article_free);
   self->languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) language_free);
-  self->words = g_array_new (FALSE, FALSE, sizeof (Word));
-  self->n_slots = 1024;
-  self->slots = g_new0 (guint, self->n_slots);
-  self->term_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  table_init (&self->words, sizeof (Word));
+  table_init (&self->terms_by_name, sizeof (guint));
   self->term_names = g_ptr_array_new ();
   self->strings = g_string_chunk_new (4096);
   self->term_weights = g_array_new (FALSE, TRUE, sizeof (double));
@@ -269,7 +347,7 @@ px_aligner_init (PxAligner *self)
   self->sequence_flags = g_array_new (FALSE, FALSE, sizeof (guint8));
   self->word_sequence = g_array_new (FALSE, FALSE, sizeof (guint));
   self->distinct = g_ptr_array_new ();
-  self->texts = g_hash_table_new_full (text_hash, text_equal, g_free, NULL);
+  table_init (&self->texts, sizeof (Text));
   self->n_score_slots = 1024;
   self->scores = g_new0 (Score, self->n_score_slots);
 }
@@ -295,18 +373,31 @@ px_aligner_set_document_frequencies (PxAligner              *self,
 }
 
 static guint
+hash_string (const char *text)
+{
+  guint hash = 2166136261u;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    hash = (hash ^ *p) * 16777619u;
+  return hash;
+}
+
+static guint
 intern_term (PxAligner  *self,
              const char *term)
 {
-  gpointer id = g_hash_table_lookup (self->term_ids, term);
-  char *copy;
+  Table *table = &self->terms_by_name;
+  guint hash = hash_string (term), mask = table->n_slots - 1, i;
 
-  if (id != NULL)
-    return GPOINTER_TO_UINT (id) - 1;
-  copy = g_string_chunk_insert (self->strings, term);
-  g_ptr_array_add (self->term_names, copy);
-  g_hash_table_insert (self->term_ids, copy, GUINT_TO_POINTER (self->term_names->len));
-  return self->term_names->len - 1;
+  for (i = hash & mask; table->slots[i] != 0; i = (i + 1) & mask)
+    {
+      guint id = table->slots[i] - 1;
+
+      if (*(const guint *) table_item (table, id) == hash && strcmp (self->term_names->pdata[id], term) == 0)
+        return id;
+    }
+  g_ptr_array_add (self->term_names, g_string_chunk_insert (self->strings, term));
+  return table_add (table, i, hash);
 }
 
 static gboolean
@@ -357,6 +448,7 @@ load_lexicon (PxTokenizer *tokenizer,
       for (guint j = 0; alternatives[j] != NULL; j++)
         {
           const char *alternative = g_strstrip (alternatives[j]);
+          guint filter_bit;
           g_autoptr (GArray) tokens = px_tokenizer_tokenize (tokenizer, alternative, 0,
                                                              strlen (alternative));
           g_autoptr (GPtrArray) stems = g_ptr_array_new_with_free_func (g_free);
@@ -377,6 +469,8 @@ load_lexicon (PxTokenizer *tokenizer,
               g_ptr_array_remove_index (stems, stems->len - 1);
               group = lexicon->groups->len - 1;
             }
+          filter_bit = hash_string (stems->pdata[0]) % LEXICON_FILTER_BITS;
+          lexicon->filter[filter_bit / 64] |= G_GUINT64_CONSTANT (1) << filter_bit % 64;
           if (stems->len == 1)
             g_hash_table_replace (lexicon->words, g_strdup (stems->pdata[0]),
                                   GUINT_TO_POINTER (group + 1));
@@ -423,6 +517,19 @@ get_lexicon (PxTokenizer *tokenizer,
     }
   g_mutex_unlock (&lock);
   return lexicon;
+}
+
+/* The value of @stem in @table, @lexicon's words or phrases, or NULL. */
+static gpointer
+lexicon_lookup (const Lexicon *lexicon,
+                GHashTable    *table,
+                const char    *stem)
+{
+  guint bit = hash_string (stem) % LEXICON_FILTER_BITS;
+
+  if (!(lexicon->filter[bit / 64] >> bit % 64 & 1))
+    return NULL;
+  return g_hash_table_lookup (table, stem);
 }
 
 /* Opening ICU's word iterator and the stemmer costs more than aligning
@@ -493,15 +600,6 @@ match_phrase (const GPtrArray *list,
   return 0;
 }
 
-static int
-compare_uint (gconstpointer a,
-              gconstpointer b)
-{
-  guint x = *(const guint *) a, y = *(const guint *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* Words that turn a statement round ("not", "never", "didn't"). */
 static gboolean
 is_negation (const char *norm)
@@ -565,7 +663,7 @@ analyse_word (PxAligner     *self,
       const char *unit = token->norm + digits;
 
       word->number = intern_term (self, name);
-      group = g_hash_table_lookup (lexicon->words, unit);
+      group = lexicon_lookup (lexicon, lexicon->words, unit);
       word->term = group != NULL ? language->group_terms[GPOINTER_TO_UINT (group) - 1]
                                  : intern_term (self, unit);
     }
@@ -576,7 +674,7 @@ analyse_word (PxAligner     *self,
       word->term = intern_term (self, name);
       word->flags = PX_PARAPHRASE_NUMBER;
     }
-  else if ((group = g_hash_table_lookup (lexicon->words, token->stem)) != NULL)
+  else if ((group = lexicon_lookup (lexicon, lexicon->words, token->stem)) != NULL)
     word->term = language->group_terms[GPOINTER_TO_UINT (group) - 1];
   else if (!(token->flags & PX_TOKEN_STOP))
     {
@@ -595,61 +693,28 @@ analyse_word (PxAligner     *self,
   word->analysed = TRUE;
 }
 
-static guint
-hash_norm (const char *norm)
-{
-  guint hash = 2166136261u;
-
-  for (const guchar *p = (const guchar *) norm; *p != '\0'; p++)
-    hash = (hash ^ *p) * 16777619u;
-  return hash;
-}
-
-static void
-grow_words (PxAligner *self)
-{
-  guint n_slots = self->n_slots * 2, mask = n_slots - 1;
-
-  g_free (self->slots);
-  self->slots = g_new0 (guint, n_slots);
-  self->n_slots = n_slots;
-  for (guint w = 0; w < self->words->len; w++)
-    {
-      guint i = g_array_index (self->words, Word, w).hash & mask;
-
-      while (self->slots[i] != 0)
-        i = (i + 1) & mask;
-      self->slots[i] = w + 1;
-    }
-}
-
 /* The index of @token's normalised word in self->words, added when new. */
 static guint
 find_word (PxAligner     *self,
            Language      *language,
            const PxToken *token)
 {
-  guint hash = hash_norm (token->norm), mask = self->n_slots - 1, i;
-  Word word = { NULL };
+  Table *table = &self->words;
+  guint hash = hash_string (token->norm), mask = table->n_slots - 1, i, index;
+  Word *word;
 
-  for (i = hash & mask; self->slots[i] != 0; i = (i + 1) & mask)
+  for (i = hash & mask; table->slots[i] != 0; i = (i + 1) & mask)
     {
-      const Word *other = &g_array_index (self->words, Word, self->slots[i] - 1);
+      const Word *other = table_item (table, table->slots[i] - 1);
 
       if (other->hash == hash && strcmp (other->norm, token->norm) == 0)
-        return self->slots[i] - 1;
+        return table->slots[i] - 1;
     }
-  word.norm = g_string_chunk_insert (self->strings, token->norm);
-  word.hash = hash;
-  word.word = self->words->len;
-  word.language = language;
-  word.kind = token_kind (token);
-  word.phrases = g_hash_table_lookup (language->lexicon->phrases, token->stem);
-  g_array_append_val (self->words, word);
-  self->slots[i] = self->words->len;
-  if (self->words->len * 2 > self->n_slots)
-    grow_words (self);
-  return self->words->len - 1;
+  index = table_add (table, i, hash);
+  word = table_item (table, index);
+  *word = (Word) { hash, g_string_chunk_insert (self->strings, token->norm), index, language,
+                   token_kind (token), lexicon_lookup (language->lexicon, language->lexicon->phrases, token->stem) };
+  return index;
 }
 
 static void
@@ -685,7 +750,7 @@ analyse_sentence (PxAligner *self,
         continue;
       content[n_content] = i;
       found[n_content] = find_word (self, language, token);
-      words[n_content] = g_array_index (self->words, Word, found[n_content]).word;
+      words[n_content] = ((const Word *) table_item (&self->words, found[n_content]))->word;
       n_content++;
     }
   sentence->n_words = n_content;
@@ -693,10 +758,11 @@ analyse_sentence (PxAligner *self,
   for (guint at = 0; at < n_content;)
     {
       const PxToken *token = &g_array_index (tokens, PxToken, content[at]);
-      Word *word = &g_array_index (self->words, Word, found[at]), other;
+      Word *word = table_item (&self->words, found[at]), other;
       gboolean cached = word->language == language && word->kind == token_kind (token);
       const GPtrArray *phrases = cached ? word->phrases
-                                        : g_hash_table_lookup (language->lexicon->phrases, token->stem);
+                                        : lexicon_lookup (language->lexicon, language->lexicon->phrases,
+                                                          token->stem);
       guint group, length = match_phrase (phrases, tokens, content, n_content, at, &group);
 
       if (length > 0)
@@ -738,7 +804,10 @@ analyse_sentence (PxAligner *self,
         j--;
       if (j > 0 && terms[j - 1] == term)
         continue;
-      memmove (terms + j + 1, terms + j, (sentence->n_terms - j) * sizeof (guint));
+      /* Term ids come in the order words are first seen: a new one goes
+       * last, an older one moves few. */
+      for (guint k = sentence->n_terms; k > j; k--)
+        terms[k] = terms[k - 1];
       terms[j] = term;
       sentence->n_terms++;
     }
@@ -771,8 +840,18 @@ add_sentences (PxAligner   *self,
     {
       const PxRange *range = &g_array_index (ranges, PxRange, i);
       Sentence *sentence = &article->sentences[i];
-      Text key = { text + range->start, range->end - range->start, language };
-      Sentence *first = g_hash_table_lookup (self->texts, &key);
+      Text key = { 0, text + range->start, range->end - range->start, language, sentence };
+      Sentence *first = NULL;
+      guint mask = self->texts.n_slots - 1, slot;
+
+      key.hash = text_hash (&key);
+      for (slot = key.hash & mask; self->texts.slots[slot] != 0 && first == NULL; slot = (slot + 1) & mask)
+        {
+          const Text *other = table_item (&self->texts, self->texts.slots[slot] - 1);
+
+          if (text_equal (other, &key))
+            first = other->first;
+        }
 
       if (first != NULL)
         {
@@ -783,7 +862,7 @@ add_sentences (PxAligner   *self,
         }
       else
         {
-          g_hash_table_insert (self->texts, g_memdup2 (&key, sizeof key), sentence);
+          *(Text *) table_item (&self->texts, table_add (&self->texts, slot, key.hash)) = key;
           sentence->tokens = tokens != NULL ? g_array_ref (g_ptr_array_index (tokens, i))
                                             : px_tokenizer_tokenize (tokenizer, text, range->start, range->end);
           analyse_sentence (self, sentence, language);
@@ -1004,9 +1083,9 @@ prepare (PxAligner *self)
         }
       weights[t] = log ((n + 1) / (MIN (df, n) + 0.5));
     }
-  self->term_synonyms = g_new (const GArray *, n_terms + 1);
+  self->term_synonyms = g_new (Synonyms, n_terms + 1);
   for (guint t = 0; t < n_terms; t++)
-    self->term_synonyms[t] = &unknown_synonyms;
+    self->term_synonyms[t].groups = &unknown_synonyms;
   for (guint a = 0; a < self->articles->len; a++)
     {
       Article *article = self->articles->pdata[a];
@@ -1023,32 +1102,45 @@ prepare (PxAligner *self)
   find_distinct (self);
 }
 
+static void
+look_up_synonyms (PxAligner *self,
+                  Synonyms  *synonyms,
+                  guint      term)
+{
+  synonyms->groups = self->synonyms != NULL
+    ? px_synonyms_get_groups (self->synonyms, self->term_names->pdata[term]) : NULL;
+  synonyms->signature = 0;
+  for (guint i = 0; synonyms->groups != NULL && i < synonyms->groups->len; i++)
+    synonyms->signature |= G_GUINT64_CONSTANT (1) << (g_array_index (synonyms->groups, guint, i) % 64);
+}
+
 /* The synonym groups of a term, looked up when a pair first needs them. */
-static const GArray *
+static inline const Synonyms *
 term_synonyms (PxAligner *self,
                guint      term)
 {
-  if (self->term_synonyms[term] == &unknown_synonyms)
-    self->term_synonyms[term] = self->synonyms != NULL
-      ? px_synonyms_get_groups (self->synonyms, self->term_names->pdata[term]) : NULL;
-  return self->term_synonyms[term];
+  Synonyms *synonyms = &self->term_synonyms[term];
+
+  if (G_UNLIKELY (synonyms->groups == &unknown_synonyms))
+    look_up_synonyms (self, synonyms, term);
+  return synonyms;
 }
 
+/* Asked of every pair of content words two sentences do not share. */
 static gboolean
 related_terms (guint    a,
                guint    b,
                gpointer user_data)
 {
   PxAligner *self = user_data;
-  const GArray *groups = term_synonyms (self, a);
+  const Synonyms *x = term_synonyms (self, a), *y = term_synonyms (self, b);
 
-  /* Most words have no related words: asked of every pair of words left */
-  return groups != NULL && px_synonyms_share_group (groups, term_synonyms (self, b));
+  return (x->signature & y->signature) != 0 && px_synonyms_share_group (x->groups, y->groups);
 }
 
 /* A sentence's terms prepared for pairs, made when the first of its
  * distinct group is scored. */
-static const PxParaphraseSentence *
+static PxParaphraseSentence *
 paraphrase_of (PxAligner *self,
                Sentence  *sentence)
 {
@@ -1222,6 +1314,39 @@ compare_edges (gconstpointer x,
   return e->b < f->b ? -1 : e->b > f->b;
 }
 
+/* Strongest first, by compare_edges (): a merge sort that calls it
+ * directly, which the compiler inlines, where qsort () calls it through
+ * a pointer and costs as much as the rest of the grouping. */
+static void
+sort_edges (Edge  *edges,
+            guint  n)
+{
+  g_autofree Edge *buffer = g_new (Edge, n + 1);
+  Edge *from = edges, *to = buffer;
+
+  for (guint width = 1; width < n; width *= 2)
+    {
+      Edge *swap = from;
+
+      for (guint start = 0; start < n; start += 2 * width)
+        {
+          guint middle = MIN (start + width, n), end = MIN (start + 2 * width, n);
+          guint i = start, j = middle, k = start;
+
+          while (i < middle && j < end)
+            to[k++] = compare_edges (&from[j], &from[i]) < 0 ? from[j++] : from[i++];
+          while (i < middle)
+            to[k++] = from[i++];
+          while (j < end)
+            to[k++] = from[j++];
+        }
+      from = to;
+      to = swap;
+    }
+  if (from != edges)
+    memcpy (edges, from, n * sizeof (Edge));
+}
+
 /* A candidate pair's claim score, kept for the complete-link checks. */
 typedef struct
 {
@@ -1236,6 +1361,7 @@ typedef struct
   guint *article_of;     /* by global index */
   Scored *scored;        /* each sentence's scored pairs, by other, */
   guint *scored_start;   /* from scored_start[g] to scored_start[g + 1] */
+  guint *next_member;    /* the next sentence of its group, or NONE */
 } Index;
 
 static int
@@ -1245,6 +1371,43 @@ compare_scored (gconstpointer a,
   guint x = ((const Scored *) a)->other, y = ((const Scored *) b)->other;
 
   return x < y ? -1 : x > y;
+}
+
+/* @array with room for one more than its @n elements of @element_size
+ * bytes, *@size in all: a pair's append without the calls of
+ * g_array_append_val (). */
+static inline gpointer
+make_room (gpointer  array,
+           guint     n,
+           guint    *size,
+           gsize     element_size)
+{
+  if (n < *size)
+    return array;
+  *size = MAX (2 * *size, 64);
+  return g_realloc_n (array, *size, element_size);
+}
+
+/* By insertion when few, as a sentence's scored pairs mostly are:
+ * qsort () cost more than the rest of their indexing. */
+static void
+sort_scored (Scored *scored,
+             guint   n)
+{
+  if (n > 16)
+    {
+      qsort (scored, n, sizeof (Scored), compare_scored);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      Scored pair = scored[i];
+      guint j = i;
+
+      for (; j > 0 && scored[j - 1].other > pair.other; j--)
+        scored[j] = scored[j - 1];
+      scored[j] = pair;
+    }
 }
 
 /* The claim score of sentences @a < @b: from the candidates when they are
@@ -1273,17 +1436,17 @@ indexed_score (Index *index,
   return 0;
 }
 
+/* Whether the groups whose first members are @x and @y may join. */
 static gboolean
-may_join (Index  *index,
-          GArray *x,
-          GArray *y)
+may_join (Index *index,
+          guint  x,
+          guint  y)
 {
   double link = PX_ALIGNER_DEFAULT_THRESHOLD * PX_ALIGNER_LINK_RATIO;
 
-  for (guint i = 0; i < x->len; i++)
-    for (guint j = 0; j < y->len; j++)
+  for (guint a = x; a != NONE; a = index->next_member[a])
+    for (guint b = y; b != NONE; b = index->next_member[b])
       {
-        guint a = g_array_index (x, guint, i), b = g_array_index (y, guint, j);
         double score = indexed_score (index, MIN (a, b), MAX (a, b));
 
         if (index->article_of[a] == index->article_of[b] ? score < MAX (SAME_ARTICLE_SCORE, PX_ALIGNER_DEFAULT_THRESHOLD)
@@ -1291,18 +1454,6 @@ may_join (Index  *index,
           return FALSE;
       }
   return TRUE;
-}
-
-static int
-compare_claims (gconstpointer a,
-                gconstpointer b)
-{
-  const GArray *x = *(GArray * const *) a, *y = *(GArray * const *) b;
-  const PxAlignRef *p = &g_array_index (x, PxAlignRef, 0), *q = &g_array_index (y, PxAlignRef, 0);
-
-  if (p->article != q->article)
-    return p->article < q->article ? -1 : 1;
-  return p->sentence < q->sentence ? -1 : p->sentence > q->sentence;
 }
 
 GPtrArray *
@@ -1316,13 +1467,17 @@ px_aligner_align (PxAligner *self)
   g_autofree guint *postings = NULL;
   g_autofree guint *posting_seen = NULL;
   g_autofree guint *article_end = NULL;
-  g_autoptr (GArray) edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+  g_autofree Edge *edges = NULL;
   g_autofree double *shared = NULL;
   g_autofree guint *touched = NULL;
-  g_autoptr (GArray) scored = g_array_new (FALSE, FALSE, sizeof (Scored));
+  g_autofree Scored *scored = NULL;
+  guint n_edges = 0, edges_size = 0, n_scored = 0, scored_size = 0;
   g_autofree guint *scored_start = NULL;
-  g_autofree guint *cluster_of = NULL;
-  g_autoptr (GPtrArray) clusters = NULL;
+  g_autofree guint *group_of = NULL;
+  g_autofree guint *group_size = NULL;
+  g_autofree guint *next_member = NULL;
+  g_autofree guint *last_member = NULL;
+  guint *claim_of;
   const guint *terms;
   const double *weights;
   GPtrArray *claims;
@@ -1380,7 +1535,7 @@ px_aligner_align (PxAligner *self)
       double unindexed = 0;
       guint n_touched = 0;
 
-      scored_start[g] = scored->len;
+      scored_start[g] = n_scored;
       for (guint t = 0; t < sentence->n_terms; t++)
         {
           guint term = terms[sentence->terms + t];
@@ -1409,82 +1564,80 @@ px_aligner_align (PxAligner *self)
       for (guint i = 0; i < n_touched; i++)
         {
           guint other = touched[i];
-          double bound = 2 * (shared[other] + unindexed) / (sentence->total + sentences[other]->total);
+          double twice = 2 * (shared[other] + unindexed), totals = sentence->total + sentences[other]->total;
 
           shared[other] = 0;
-          if (bound >= MIN_CLAIM_SIMILARITY)
+          /* Most pairs fall well short, which a product tells sooner than
+           * the quotient; the margin leaves the others to the quotient. */
+          if (twice < MIN_CLAIM_SIMILARITY * totals * (1 - 1e-9))
+            continue;
+          if (twice / totals >= MIN_CLAIM_SIMILARITY)
             {
               double score = claim_score (self, sentence, sentences[other]);
 
-              g_array_append_val (scored, ((Scored) { other, score }));
+              scored = make_room (scored, n_scored, &scored_size, sizeof (Scored));
+              scored[n_scored++] = (Scored) { other, score };
               if (score >= PX_ALIGNER_DEFAULT_THRESHOLD)
-                g_array_append_val (edges, ((Edge) { g, other, score }));
+                {
+                  edges = make_room (edges, n_edges, &edges_size, sizeof (Edge));
+                  edges[n_edges++] = (Edge) { g, other, score };
+                }
             }
         }
-      if (scored->len > scored_start[g])
-        qsort (&g_array_index (scored, Scored, scored_start[g]), scored->len - scored_start[g],
-               sizeof (Scored), compare_scored);
+      sort_scored (scored + scored_start[g], n_scored - scored_start[g]);
     }
-  scored_start[n] = scored->len;
-  g_array_sort (edges, compare_edges);
+  scored_start[n] = n_scored;
+  sort_edges (edges, n_edges);
 
-  /* Strongest pairs first; complete link between the groups. */
-  index = (Index) { self, sentences, article_of, (Scored *) scored->data, scored_start };
-  cluster_of = g_new (guint, n + 1);
-  clusters = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  /* Strongest pairs first; complete link between the groups. A group is
+   * a list of its members through next_member, known by its first. */
+  group_of = g_new (guint, n + 1);
+  group_size = g_new (guint, n + 1);
+  next_member = g_new (guint, n + 1);
+  last_member = g_new (guint, n + 1);
   for (guint g = 0; g < n; g++)
     {
-      GArray *members = g_array_new (FALSE, FALSE, sizeof (guint));
-
-      g_array_append_val (members, g);
-      g_ptr_array_add (clusters, members);
-      cluster_of[g] = g;
+      group_of[g] = last_member[g] = g;
+      group_size[g] = 1;
+      next_member[g] = NONE;
     }
-  for (guint e = 0; e < edges->len; e++)
+  index = (Index) { self, sentences, article_of, scored, scored_start, next_member };
+  for (guint e = 0; e < n_edges; e++)
     {
-      const Edge *edge = &g_array_index (edges, Edge, e);
-      guint x = cluster_of[edge->a], y = cluster_of[edge->b];
-      GArray *into, *from;
+      const Edge *edge = &edges[e];
+      guint x = group_of[edge->a], y = group_of[edge->b];
 
-      if (x == y || !may_join (&index, clusters->pdata[x], clusters->pdata[y]))
+      if (x == y || !may_join (&index, x, y))
         continue;
       /* The smaller group moves into the larger; ties by index. */
-      if (((GArray *) clusters->pdata[y])->len > ((GArray *) clusters->pdata[x])->len ||
-          (((GArray *) clusters->pdata[y])->len == ((GArray *) clusters->pdata[x])->len && y < x))
+      if (group_size[y] > group_size[x] || (group_size[y] == group_size[x] && y < x))
         {
           guint swap = x;
           x = y, y = swap;
         }
-      into = clusters->pdata[x];
-      from = clusters->pdata[y];
-      for (guint i = 0; i < from->len; i++)
-        {
-          guint member = g_array_index (from, guint, i);
-
-          cluster_of[member] = x;
-          g_array_append_val (into, member);
-        }
-      g_array_set_size (from, 0);
+      for (guint member = y; member != NONE; member = next_member[member])
+        group_of[member] = x;
+      next_member[last_member[x]] = y;
+      last_member[x] = last_member[y];
+      group_size[x] += group_size[y];
     }
 
+  /* In global order, each sentence joins its group's claim: members come
+   * out in order, and claims in the order of their first members. */
   claims = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  for (guint c = 0; c < clusters->len; c++)
+  claim_of = last_member;  /* its room, no longer needed */
+  for (guint g = 0; g < n; g++)
+    claim_of[g] = NONE;
+  for (guint g = 0; g < n; g++)
     {
-      GArray *members = clusters->pdata[c];
-      GArray *claim;
+      guint group = group_of[g];
 
-      if (members->len == 0)
-        continue;
-      g_array_sort (members, compare_uint);
-      claim = g_array_sized_new (FALSE, FALSE, sizeof (PxAlignRef), members->len);
-      for (guint i = 0; i < members->len; i++)
+      if (claim_of[group] == NONE)
         {
-          guint g = g_array_index (members, guint, i);
-
-          g_array_append_val (claim, ((PxAlignRef) { article_of[g], sentence_of[g] }));
+          claim_of[group] = claims->len;
+          g_ptr_array_add (claims, g_array_sized_new (FALSE, FALSE, sizeof (PxAlignRef), group_size[group]));
         }
-      g_ptr_array_add (claims, claim);
+      g_array_append_val (claims->pdata[claim_of[group]], ((PxAlignRef) { article_of[g], sentence_of[g] }));
     }
-  g_ptr_array_sort (claims, compare_claims);
   return claims;
 }

@@ -13,10 +13,11 @@
  * unmatched words lie (one long run is a clause one sentence adds) and by
  * the lengths. A logistic model weighs them all.
  *
- * A sentence is compared with many others: its distinct terms, n-grams
- * and position masks are sorted once (PxParaphraseSentence), so a pair
- * costs merges, a bit-parallel common subsequence and one small edit
- * distance table.
+ * A sentence is compared with many others: its distinct terms are
+ * sorted once, with a bit mask of each one's positions and the counts of
+ * its n-grams (PxParaphraseSentence), so a pair costs a merge of terms,
+ * shifts and ANDs of masks for the n-grams it shares, and bit-parallel
+ * common subsequences and edit distance.
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -67,12 +68,6 @@ typedef struct
 #define METEOR_BETA 3.0
 #define METEOR_ALPHA 0.9
 
-/* A term n-gram as BLEU counts them, n ≤ 4, zeros after the n-th. */
-typedef struct
-{
-  guint t[BLEU_ORDER];
-} Ngram;
-
 struct _PxParaphraseSentence
 {
   guint length;
@@ -89,12 +84,15 @@ struct _PxParaphraseSentence
   guint n_words;
   guint64 *content_masks;
   guint n_content_words;
-  /* The distinct n-grams of terms (n = 1 … 4, at n - 1) sorted, with
-   * their counts, and as items */
-  Ngram *ngrams[BLEU_ORDER];
-  guint *ngram_counts[BLEU_ORDER];
-  Ngram *ngram_items[BLEU_ORDER];
-  guint n_ngrams[BLEU_ORDER];
+  /* Per n-gram order n (at n - 1) and position: how often the n-gram
+   * starting there occurs in the sentence when that is its first
+   * occurrence, else 0; and the number of distinct n-grams. */
+  guint *first_count[BLEU_ORDER];
+  guint n_distinct[BLEU_ORDER];
+  /* The summed information of all n-grams of each order, for the
+   * weights last compared with (weights_of). */
+  const double *weights_of;
+  double ngram_totals[BLEU_ORDER];
   /* METEOR: per item, its positions (item_positions[item_start[i] …]) */
   guint *item_start;
   guint *item_positions;
@@ -116,100 +114,101 @@ compare_places (gconstpointer a,
   return x->term < y->term ? -1 : x->term > y->term;
 }
 
-/* Any total order serves the merges and searches below; term by term,
- * two terms at a time, is the quickest to compare. */
-static inline int
-compare_ngrams (gconstpointer a,
-                gconstpointer b)
+/* Narrows @found (bits of positions of @self, its @n_words words) to
+ * the positions p at which item @item of @self stands at p + @shift: the
+ * positions of an n-gram are found one word at a time. Whether any is
+ * left. prepare_ngrams () and shared_ngrams () pass a constant 1 for
+ * sentences of at most 64 words, the usual ones, for which the compiler
+ * makes a copy of them without the loops over words. */
+static inline gboolean
+narrow (const PxParaphraseSentence *self,
+        guint                       n_words,
+        guint64                    *found,
+        guint                       item,
+        guint                       shift)
 {
-  const Ngram *x = a, *y = b;
-  guint64 p = (guint64) x->t[0] << 32 | x->t[1], q = (guint64) y->t[0] << 32 | y->t[1];
+  const guint64 *mask = self->masks + (gsize) item * n_words;
+  guint64 left = 0;
 
-  if (p == q)
+  for (guint w = 0; w < n_words; w++)
     {
-      p = (guint64) x->t[2] << 32 | x->t[3];
-      q = (guint64) y->t[2] << 32 | y->t[3];
+      guint64 bits = mask[w] >> shift;
+
+      if (shift > 0 && w + 1 < n_words)
+        bits |= mask[w + 1] << (64 - shift);
+      found[w] &= bits;
+      left |= found[w];
     }
-  return p < q ? -1 : p > q;
+  return left != 0;
 }
 
-/* An n-gram where it first occurs, to sort with it. */
-typedef struct
+/* Most n-grams occur once: without a popcnt instruction in the baseline
+ * instruction set, __builtin_popcountll () is a call. */
+static inline guint
+count_bits (const guint64 *found,
+            guint          n_words)
 {
-  Ngram ngram;
-  guint position;
-} Occurrence;
+  guint count = 0;
 
-/* The distinct n-grams of every order n ≤ 4 from one sort of the
- * positions by the four terms from each (zeros past the end, in
- * @occurrences): the n-grams of each order come out sorted as well,
- * being prefixes. Their arrays are in place already. */
-static void
-prepare_ngrams (PxParaphraseSentence *self,
-                Occurrence           *occurrences)
+  for (guint w = 0; w < n_words; w++)
+    count += (found[w] & (found[w] - 1)) == 0 ? found[w] != 0 : (guint) __builtin_popcountll (found[w]);
+  return count;
+}
+
+/* first_count and n_distinct, from the positions of each n-gram
+ * (@found: n_words words of room), once item_start is known. */
+static G_ALWAYS_INLINE inline void
+prepare_ngrams_of (PxParaphraseSentence *self,
+                   guint                 n_words,
+                   guint64              *found)
 {
   guint length = self->length;
 
-  for (guint i = 0; i < length; i++)
+  for (guint p = 0; p < length; p++)
     {
-      for (guint c = 0; c < BLEU_ORDER && i + c < length; c++)
-        occurrences[i].ngram.t[c] = self->terms[i + c];
-      occurrences[i].position = i;
-    }
-  /* By insertion when short: qsort () would copy them through memcpy ()
-   * and call the comparison through a pointer. Ngram comes first in
-   * Occurrence, so compare_ngrams () orders them. */
-  if (length > 64)
-    qsort (occurrences, length, sizeof (Occurrence), compare_ngrams);
-  else
-    for (guint i = 1; i < length; i++)
-      {
-        Occurrence occurrence = occurrences[i];
-        guint j = i;
+      guint item = self->position_item[p], n = 1;
 
-        for (; j > 0 && compare_ngrams (&occurrences[j - 1].ngram, &occurrence.ngram) > 0; j--)
-          occurrences[j] = occurrences[j - 1];
-        occurrences[j] = occurrence;
-      }
-  for (guint n = 1; n <= BLEU_ORDER; n++)
-    {
-      Ngram *ngrams = self->ngrams[n - 1], *items = self->ngram_items[n - 1];
-      guint *counts = self->ngram_counts[n - 1], unique = 0;
-
-      for (guint i = 0; i < length; i++)
+      /* An n-gram found once has longer ones found once, as every n-gram
+       * of a word the sentence has once. */
+      if (self->item_start[item + 1] - self->item_start[item] > 1)
         {
-          const Occurrence *occurrence = &occurrences[i];
-          Ngram gram = occurrence->ngram;
+          for (guint w = 0; w < n_words; w++)
+            found[w] = ~G_GUINT64_CONSTANT (0);
+          for (; n <= BLEU_ORDER && p + n <= length; n++)
+            {
+              gboolean earlier = FALSE;
+              guint count;
 
-          if (occurrence->position + n > length)
-            continue;
-          /* Zeros after the n-th (a loop here became a call to memset ()) */
-          switch (n)
-            {
-            case 1:
-              gram.t[1] = 0;
-              G_GNUC_FALLTHROUGH;
-            case 2:
-              gram.t[2] = 0;
-              G_GNUC_FALLTHROUGH;
-            case 3:
-              gram.t[3] = 0;
-              break;
-            default:
-              break;
+              narrow (self, n_words, found, self->position_item[p + n - 1], n - 1);
+              for (guint w = 0; w <= p / 64 && !earlier; w++)
+                earlier = (w < p / 64 ? found[w] : found[w] & ((G_GUINT64_CONSTANT (1) << p % 64) - 1)) != 0;
+              self->first_count[n - 1][p] = 0;
+              if (earlier)
+                continue;
+              count = count_bits (found, n_words);
+              self->first_count[n - 1][p] = count;
+              self->n_distinct[n - 1]++;
+              if (count == 1)
+                break;
             }
-          if (unique > 0 && compare_ngrams (&ngrams[unique - 1], &gram) == 0)
-            counts[unique - 1]++;
-          else
-            {
-              ngrams[unique] = gram;
-              for (guint c = 0; c < n; c++)
-                items[unique].t[c] = self->position_item[occurrence->position + c];
-              counts[unique++] = 1;
-            }
+          n++;
         }
-      self->n_ngrams[n - 1] = unique;
+      for (; n <= BLEU_ORDER && p + n <= length; n++)
+        {
+          self->first_count[n - 1][p] = 1;
+          self->n_distinct[n - 1]++;
+        }
     }
+}
+
+static void
+prepare_ngrams (PxParaphraseSentence *self,
+                guint64              *found)
+{
+  if (self->n_words == 1)
+    prepare_ngrams_of (self, 1, found);
+  else
+    prepare_ngrams_of (self, self->n_words, found);
 }
 
 /* The offset of an array of @n elements of @size bytes in a block of
@@ -237,9 +236,9 @@ px_paraphrase_sentence_new (const PxParaphraseText *text)
   Place *sorted;
   guint length, n = 0, n_content = 0, n_words, n_content_words;
   gsize end = (sizeof (PxParaphraseSentence) + 7) & ~(gsize) 7;
-  gsize masks, content_masks, ngrams[BLEU_ORDER], ngram_items[BLEU_ORDER], occurrences, items;
-  gsize terms, position_item, content_item, item_positions, ngram_counts[BLEU_ORDER], item_start;
-  gsize next, flags;
+  gsize masks, content_masks, first_count[BLEU_ORDER], found, items;
+  gsize terms, position_item, content_item, item_positions, item_start;
+  gsize next, flags, zeroed;
   char *block;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -271,26 +270,23 @@ px_paraphrase_sentence_new (const PxParaphraseText *text)
 
   n_words = (length + 63) / 64;
   n_content_words = (n_content + 63) / 64;
+  /* What is summed into comes first, zeroed; the rest is written whole. */
   masks = carve (&end, (gsize) n * n_words + 1, sizeof (guint64));
   content_masks = carve (&end, (gsize) n * n_content_words + 1, sizeof (guint64));
+  item_start = carve (&end, n + 1, sizeof (guint));
+  zeroed = end;
   for (guint k = 0; k < BLEU_ORDER; k++)
-    {
-      guint count = length > k ? length - k : 0;
-
-      ngrams[k] = carve (&end, count + 1, sizeof (Ngram));
-      ngram_items[k] = carve (&end, count + 1, sizeof (Ngram));
-      ngram_counts[k] = carve (&end, count + 1, sizeof (guint));
-    }
-  occurrences = carve (&end, length + 1, sizeof (Occurrence));
+    first_count[k] = carve (&end, length + 1, sizeof (guint));
+  found = carve (&end, n_words + 1, sizeof (guint64));
   items = carve (&end, n + 1, sizeof (Item));
   terms = carve (&end, length + 1, sizeof (guint));
   position_item = carve (&end, length + 1, sizeof (guint));
   content_item = carve (&end, length + 1, sizeof (guint));
   item_positions = carve (&end, length + 1, sizeof (guint));
-  item_start = carve (&end, n + 1, sizeof (guint));
   next = carve (&end, n + 1, sizeof (guint));
   flags = carve (&end, length + 1, sizeof (guint8));
-  block = g_malloc0 (end);
+  block = g_malloc (end);
+  memset (block, 0, zeroed);
 
   self = (PxParaphraseSentence *) block;
   self->length = length;
@@ -300,11 +296,7 @@ px_paraphrase_sentence_new (const PxParaphraseText *text)
   self->masks = (guint64 *) (block + masks);
   self->content_masks = (guint64 *) (block + content_masks);
   for (guint k = 0; k < BLEU_ORDER; k++)
-    {
-      self->ngrams[k] = (Ngram *) (block + ngrams[k]);
-      self->ngram_items[k] = (Ngram *) (block + ngram_items[k]);
-      self->ngram_counts[k] = (guint *) (block + ngram_counts[k]);
-    }
+    self->first_count[k] = (guint *) (block + first_count[k]);
   self->items = (Item *) (block + items);
   self->terms = (guint *) (block + terms);
   self->position_item = (guint *) (block + position_item);
@@ -320,9 +312,11 @@ px_paraphrase_sentence_new (const PxParaphraseText *text)
   /* Each distinct term with the flags of all its occurrences */
   for (guint i = 0, item = 0; i < length; i++)
     {
-      if (i > 0 && sorted[i].term != sorted[i - 1].term)
-        item++;
-      self->items[item].term = sorted[i].term;
+      gboolean first = i == 0 || sorted[i].term != sorted[i - 1].term;
+
+      item += first && i > 0;
+      if (first)
+        self->items[item] = (Item) { sorted[i].term, 0 };
       self->items[item].flags |= text->flags[sorted[i].position];
       self->position_item[sorted[i].position] = item;
     }
@@ -334,11 +328,11 @@ px_paraphrase_sentence_new (const PxParaphraseText *text)
   for (guint i = 0; i < self->n_content; i++)
     self->content_masks[self->content_item[i] * n_content_words + i / 64] |=
       G_GUINT64_CONSTANT (1) << (i % 64);
-  prepare_ngrams (self, (Occurrence *) (block + occurrences));
   for (guint i = 0; i < length; i++)
     self->item_start[self->position_item[i] + 1]++;
   for (guint i = 0; i < n; i++)
     self->item_start[i + 1] += self->item_start[i];
+  prepare_ngrams (self, (guint64 *) (block + found));
   memcpy (block + next, self->item_start, (n + 1) * sizeof (guint));
   for (guint i = 0; i < length; i++)
     self->item_positions[((guint *) (block + next))[self->position_item[i]]++] = i;
@@ -398,114 +392,108 @@ lcs (const guint64 *masks,
   return zeros;
 }
 
-/* Dice overlap of the distinct n-grams (n = k + 1) of a and of b, b's words renamed
- * to the synonyms they matched in a. Renaming is one to one and onto
- * terms b lacks, so b's distinct n-grams stay distinct. */
-static double
-gram_overlap (const PxParaphraseSentence *a,
-              const PxParaphraseSentence *b,
-              guint                       k,
-              const guint                *b_to_a,
-              gboolean                    renamed)
-{
-  guint ux = a->n_ngrams[k], uy = b->n_ngrams[k], shared = 0, i = 0, j = 0;
-
-  if (ux + uy == 0)
-    return 0;
-  if (!renamed)
-    while (i < ux && j < uy)
-      {
-        int order = compare_ngrams (&a->ngrams[k][i], &b->ngrams[k][j]);
-
-        if (order == 0)
-          shared++, i++, j++;
-        else if (order < 0)
-          i++;
-        else
-          j++;
-      }
-  else
-    for (j = 0; j < uy; j++)
-      {
-        Ngram gram = { { 0 } };
-
-        for (guint c = 0; c <= k; c++)
-          {
-            guint item = b->ngram_items[k][j].t[c];
-
-            gram.t[c] = b_to_a[item] != NONE ? a->items[b_to_a[item]].term : b->items[item].term;
-          }
-        shared += bsearch (&gram, a->ngrams[k], ux, sizeof (Ngram), compare_ngrams) != NULL;
-      }
-  return 2.0 * shared / (ux + uy);
-}
-
 /* An n-gram's information, after NIST (Doddington 2002): the mean rarity
  * of its terms, so that sharing "Ashcroft said" counts more than sharing
- * "he said". */
-static double
-ngram_weight (const Ngram  *gram,
-              guint         n,
-              const double *weights)
-{
-  double sum = 0;
-
-  for (guint c = 0; c < n; c++)
-    sum += weights[gram->t[c]];
-  return sum / n;
-}
-
-/* The summed information of all n-grams of @self, per order (n - 1):
- * each word's weight counted once for each n-gram that covers it. */
-static void
-ngrams_weight (const PxParaphraseSentence *self,
-               const double               *weights,
-               double                     *totals)
+ * "he said". The summed information of all n-grams of @self, per order
+ * (n - 1): each word's weight counted once for each n-gram that covers
+ * it; worked out once a sentence, as @weights stay the same. */
+static const double *
+ngrams_weight (PxParaphraseSentence *self,
+               const double         *weights)
 {
   guint length = self->length, orders = MIN (BLEU_ORDER, length);
+  double *totals = self->ngram_totals;
 
+  if (self->weights_of == weights)
+    return totals;
+  self->weights_of = weights;
   memset (totals, 0, BLEU_ORDER * sizeof (double));
   for (guint i = 0; i < length; i++)
     {
       double weight = weights[self->terms[i]];
 
-      for (guint n = 1; n <= orders; n++)
-        totals[n - 1] += weight * MIN (MIN (i + 1, n), MIN (length - i, length - n + 1));
+      /* Away from the ends, n-grams of every order cover a word n times. */
+      if (i + 1 >= BLEU_ORDER && length - i >= BLEU_ORDER)
+        for (guint n = 1; n <= BLEU_ORDER; n++)
+          totals[n - 1] += weight * n;
+      else
+        for (guint n = 1; n <= orders; n++)
+          totals[n - 1] += weight * MIN (MIN (i + 1, n), MIN (length - i, length - n + 1));
     }
   for (guint n = 1; n <= orders; n++)
     totals[n - 1] /= n;
+  return totals;
 }
 
-/* The n-grams a and b share, each counted as often as the side with fewer
- * has it (BLEU's clipped counts); @weighted gets their summed information. */
-static guint
-clipped_ngrams (const PxParaphraseSentence *a,
-                const PxParaphraseSentence *b,
-                guint                       k,
-                const double               *weights,
-                double                     *weighted)
+/* The n-grams a and b share, per order (n - 1). */
+typedef struct
 {
-  guint shared = 0, i = 0, j = 0;
+  guint clipped[BLEU_ORDER];    /* each counted as often as the side with fewer has it (BLEU) */
+  double weighted[BLEU_ORDER];  /* their summed information */
+  guint distinct[BLEU_ORDER];   /* distinct ones, b's words renamed to the synonyms they matched in a */
+} Shared;
 
-  *weighted = 0;
-  while (i < a->n_ngrams[k] && j < b->n_ngrams[k])
+/* From each first occurrence of an n-gram in b, the positions of a where
+ * it occurs, narrowed word by word. Renaming by synonyms is one to one
+ * and onto terms b lacks, so b's distinct n-grams stay distinct; BLEU
+ * counts only n-grams of equal terms. */
+static G_ALWAYS_INLINE inline void
+shared_ngrams_of (const PxParaphraseSentence *a,
+                  guint                       n_words,
+                  const PxParaphraseSentence *b,
+                  const guint                *b_to_a,
+                  const guint8               *matched_b,
+                  const double               *weights,
+                  guint64                    *found,
+                  Shared                     *shared)
+{
+  memset (shared, 0, sizeof *shared);
+  for (guint p = 0; p < b->length; p++)
     {
-      int order = compare_ngrams (&a->ngrams[k][i], &b->ngrams[k][j]);
+      gboolean equal = TRUE;  /* no synonym in the n-gram */
+      double sum = 0;
 
-      if (order == 0)
+      if (b_to_a[b->position_item[p]] == NONE)
+        continue;
+      for (guint w = 0; w < n_words; w++)
+        found[w] = ~G_GUINT64_CONSTANT (0);
+      for (guint n = 1; n <= BLEU_ORDER && p + n <= b->length; n++)
         {
-          guint count = MIN (a->ngram_counts[k][i], b->ngram_counts[k][j]);
+          guint y = b->position_item[p + n - 1], first = b->first_count[n - 1][p];
 
-          shared += count;
-          *weighted += count * ngram_weight (&a->ngrams[k][i], k + 1, weights);
-          i++, j++;
+          if (b_to_a[y] == NONE || !narrow (a, n_words, found, b_to_a[y], n - 1))
+            break;
+          equal = equal && matched_b[y] != SYNONYM;
+          sum += weights[b->terms[p + n - 1]];
+          if (first == 0)
+            continue;
+          shared->distinct[n - 1]++;
+          if (equal)
+            {
+              guint count = MIN (count_bits (found, n_words), first);
+
+              shared->clipped[n - 1] += count;
+              shared->weighted[n - 1] += count * (sum / n);
+            }
         }
-      else if (order < 0)
-        i++;
-      else
-        j++;
     }
-  return shared;
+}
+
+static void
+shared_ngrams (const PxParaphraseSentence *a,
+               const PxParaphraseSentence *b,
+               const guint                *b_to_a,
+               const guint8               *matched_b,
+               const double               *weights,
+               Shared                     *shared)
+{
+  guint64 one;
+  g_autofree guint64 *found = a->n_words > 1 ? g_new (guint64, a->n_words) : NULL;
+
+  if (found == NULL)
+    shared_ngrams_of (a, 1, b, b_to_a, matched_b, weights, &one, shared);
+  else
+    shared_ngrams_of (a, a->n_words, b, b_to_a, matched_b, weights, found, shared);
 }
 
 /* The longest run of consecutive words of @self whose terms are not
@@ -635,8 +623,8 @@ meteor (const PxParaphraseSentence *a,
 }
 
 gboolean
-px_paraphrase_features (const PxParaphraseSentence *a,
-                        const PxParaphraseSentence *b,
+px_paraphrase_features (PxParaphraseSentence       *a,
+                        PxParaphraseSentence       *b,
                         const double               *weights,
                         PxParaphraseRelatedFunc     related,
                         gpointer                    user_data,
@@ -656,8 +644,9 @@ px_paraphrase_features (const PxParaphraseSentence *a,
   guint na = a->n_items, nb = b->n_items;
   guint unmatched_a = 0, unmatched_b = 0, names = 0;
   double total_a = 0, total_b = 0, shared = 0, top_a = 0, top_b = 0, similarity;
-  double weight_a[BLEU_ORDER], weight_b[BLEU_ORDER];
-  gboolean numbers_differ = FALSE, negations_differ = FALSE, renamed = FALSE;
+  const double *weight_a, *weight_b;
+  Shared ngrams;
+  gboolean numbers_differ = FALSE, negations_differ = FALSE;
 
   memset (matched_a, 0, na + nb + 2);
   for (guint j = 0; j < nb; j++)
@@ -695,7 +684,6 @@ px_paraphrase_features (const PxParaphraseSentence *a,
           matched_a[i] = TRUE;
           matched_b[j] = SYNONYM;
           b_to_a[j] = i;
-          renamed = TRUE;
           shared += (weights[x->term] + weights[y->term]) / 2;
           break;
         }
@@ -756,8 +744,10 @@ px_paraphrase_features (const PxParaphraseSentence *a,
   features[PX_PARAPHRASE_CONTENT_ORDER] = a->n_content + b->n_content > 0
     ? 2.0 * lcs (a->content_masks, a->n_content_words, a->n_content, b->content_item, b->n_content, b_to_a)
       / (a->n_content + b->n_content) : 0;
-  features[PX_PARAPHRASE_BIGRAMS] = gram_overlap (a, b, 1, b_to_a, renamed);
-  features[PX_PARAPHRASE_TRIGRAMS] = gram_overlap (a, b, 2, b_to_a, renamed);
+  shared_ngrams (a, b, b_to_a, matched_b, weights, &ngrams);
+  for (guint k = 1; k <= 2; k++)
+    features[PX_PARAPHRASE_BIGRAMS + k - 1] = a->n_distinct[k] + b->n_distinct[k] > 0
+      ? 2.0 * ngrams.distinct[k] / (a->n_distinct[k] + b->n_distinct[k]) : 0;
   features[PX_PARAPHRASE_LENGTH_DIFFERENCE] = MAX (a->length, b->length) > 0
     ? fabs ((double) a->length - b->length) / MAX (a->length, b->length) : 0;
   features[PX_PARAPHRASE_UNMATCHED] = MIN (MAX (unmatched_a, unmatched_b), MAX_UNMATCHED);
@@ -765,16 +755,16 @@ px_paraphrase_features (const PxParaphraseSentence *a,
   features[PX_PARAPHRASE_UNMATCHED_TOP_MIN] = MIN (top_a, top_b);
   features[PX_PARAPHRASE_NAME_MISMATCH] = MIN (names, MAX_NAME_MISMATCH);
 
-  ngrams_weight (a, weights, weight_a);
-  ngrams_weight (b, weights, weight_b);
+  weight_a = ngrams_weight (a, weights);
+  weight_b = ngrams_weight (b, weights);
   for (guint n = 1; n <= BLEU_ORDER; n++)
     {
-      double weighted;
-      guint shared_ngrams = clipped_ngrams (a, b, n - 1, weights, &weighted);
+      guint clipped = ngrams.clipped[n - 1];
+      double weighted = ngrams.weighted[n - 1];
       guint count_a = a->length >= n ? a->length - n + 1 : 0, count_b = b->length >= n ? b->length - n + 1 : 0;
 
-      features[PX_PARAPHRASE_BLEU1_A + n - 1] = count_a > 0 ? (double) shared_ngrams / count_a : 0;
-      features[PX_PARAPHRASE_BLEU1_B + n - 1] = count_b > 0 ? (double) shared_ngrams / count_b : 0;
+      features[PX_PARAPHRASE_BLEU1_A + n - 1] = count_a > 0 ? (double) clipped / count_a : 0;
+      features[PX_PARAPHRASE_BLEU1_B + n - 1] = count_b > 0 ? (double) clipped / count_b : 0;
       features[PX_PARAPHRASE_WEIGHTED_BLEU1_A + n - 1] = weight_a[n - 1] > 0 ? weighted / weight_a[n - 1] : 0;
       features[PX_PARAPHRASE_WEIGHTED_BLEU1_B + n - 1] = weight_b[n - 1] > 0 ? weighted / weight_b[n - 1] : 0;
     }

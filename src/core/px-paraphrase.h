@@ -94,9 +94,11 @@ void        px_paraphrase_sentence_free  (PxParaphraseSentence    *self);
  * NULL) for synonyms. Related words of @b are matched to those of @a, so
  * put the pair in a fixed order for symmetric results. A pair whose
  * similarity is below @min_similarity gets only that (the other features
- * 0) and FALSE: the rest costs more than all candidate pairs need. */
-gboolean    px_paraphrase_features       (const PxParaphraseSentence *a,
-                                          const PxParaphraseSentence *b,
+ * 0) and FALSE: the rest costs more than all candidate pairs need. A
+ * sentence keeps what it sums of @weights, so pass it the same weights,
+ * unchanged, every time. */
+gboolean    px_paraphrase_features       (PxParaphraseSentence    *a,
+                                          PxParaphraseSentence    *b,
                                           const double            *weights,
                                           PxParaphraseRelatedFunc  related,
                                           gpointer                 user_data,
