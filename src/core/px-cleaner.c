@@ -312,8 +312,14 @@ append_normalized (GString     *out,
   for (gsize i = 0; i < len && ascii; i++)
     ascii = (guchar) s[i] < 0x80;
   if (ascii)
-    for (gsize i = 0; i < len; i++)
-      g_string_append_c (out, g_ascii_tolower (s[i]));
+    {
+      /* Written in place, not appended and lowered by a call a character. */
+      gsize at = out->len;
+
+      g_string_set_size (out, at + len);
+      for (gsize i = 0; i < len; i++)
+        out->str[at + i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A') : s[i];
+    }
   else
     {
       g_autofree char *folded = g_utf8_casefold (s, len);
@@ -984,19 +990,24 @@ has_url (const char *text,
   gsize total = 0;
 
   for (gsize i = 0; i < len; i++)
-    for (guint s = 0; s < G_N_ELEMENTS (starts); s++)
-      if (g_ascii_tolower (text[i]) == starts[s][0] &&
-          (i == 0 || g_ascii_isspace (text[i - 1]) || text[i - 1] == '(' || text[i - 1] == ':') &&
-          len - i >= strlen (starts[s]) &&
-          g_ascii_strncasecmp (text + i, starts[s], strlen (starts[s])) == 0)
-        {
-          gsize j = i;
-          while (j < len && !g_ascii_isspace (text[j]))
-            j++;
-          total += j - i;
-          i = j;
-          break;
-        }
+    {
+      /* Every start begins with h or w: most bytes go no further. */
+      if ((text[i] | 0x20) != 'h' && (text[i] | 0x20) != 'w')
+        continue;
+      for (guint s = 0; s < G_N_ELEMENTS (starts); s++)
+        if (g_ascii_tolower (text[i]) == starts[s][0] &&
+            (i == 0 || g_ascii_isspace (text[i - 1]) || text[i - 1] == '(' || text[i - 1] == ':') &&
+            len - i >= strlen (starts[s]) &&
+            g_ascii_strncasecmp (text + i, starts[s], strlen (starts[s])) == 0)
+          {
+            gsize j = i;
+            while (j < len && !g_ascii_isspace (text[j]))
+              j++;
+            total += j - i;
+            i = j;
+            break;
+          }
+    }
   *url_bytes = total;
   return total > 0;
 }

@@ -47,12 +47,14 @@
 #define NAME_BOOST 1.5
 #define MAX_LABEL_CHARS 80
 
-/* An article's term counts, by interned term id. */
+/* An article's term counts, by interned term id, and each count's factor
+ * in the term's weight (1 + log count). */
 typedef struct
 {
   guint n;
   guint *terms;
   guint *counts;
+  double *tf;
 } Profile;
 
 /* Term weights, by interned term id. */
@@ -72,15 +74,23 @@ struct _PxEventsAssigner
   GArray *df;              /* id → gint64 document frequency, -1 = not read yet */
   GHashTable *profiles;    /* article id → Profile */
   gint64 n_docs;           /* profiled articles, -1 = not counted yet */
+  /* Each term's idf, worked out once for all the vectors made under the
+   * same frequencies: `generation` changes with n_docs and df. */
+  guint generation;
+  GArray *idf;             /* double per term id */
+  GArray *idf_generation;  /* guint per term id: that of its idf, 0 = none */
+  GArray *counts;          /* guint per term id: an article's being counted, else 0 */
+  GHashTable *postings;    /* term id + 1 → GArray of the article ids the
+                            * inverted index holds for it, newest first, as
+                            * px_store_get_index_postings () reads them; the
+                            * batches' new index terms are added as they are
+                            * stored */
 
   /* Made from one batch's frequencies. */
   GHashTable *vectors;     /* article id → Vector, unit length */
   GHashTable *centroids;   /* event id → Vector, the sum of its sample's */
   GHashTable *events;      /* article id → event id of older articles; the
                             * batch's transaction keeps them as they are */
-  GHashTable *postings;    /* term id + 1 → GArray of the article ids the
-                            * inverted index holds for it (the batch's
-                            * profiles are all stored before it is read) */
   GArray *spread;          /* double per term id: one vector laid out, else 0 */
   GArray *sums;            /* double per term id: a centroid being summed, else 0 */
 };
@@ -92,6 +102,7 @@ profile_free (gpointer data)
 
   g_free (profile->terms);
   g_free (profile->counts);
+  g_free (profile->tf);
   g_free (profile);
 }
 
@@ -120,6 +131,10 @@ px_events_assigner_new (PxStore *store)
   self->df = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->profiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, profile_free);
   self->n_docs = -1;
+  self->generation = 1;
+  self->idf = g_array_new (FALSE, TRUE, sizeof (double));
+  self->idf_generation = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->counts = g_array_new (FALSE, TRUE, sizeof (guint));
   self->vectors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, vector_free);
   self->centroids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, vector_free);
   self->events = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -140,6 +155,9 @@ px_events_assigner_free (PxEventsAssigner *self)
   g_ptr_array_unref (self->term_names);
   g_array_unref (self->df);
   g_hash_table_unref (self->profiles);
+  g_array_unref (self->idf);
+  g_array_unref (self->idf_generation);
+  g_array_unref (self->counts);
   g_hash_table_unref (self->vectors);
   g_hash_table_unref (self->centroids);
   g_hash_table_unref (self->events);
@@ -161,6 +179,7 @@ forget (PxEventsAssigner *self)
   for (guint i = 0; i < self->df->len; i++)
     g_array_index (self->df, gint64, i) = -1;
   self->n_docs = -1;
+  self->generation++;
 }
 
 static guint
@@ -204,18 +223,37 @@ idf (PxEventsAssigner  *self,
      guint              term,
      GError           **error)
 {
-  gint64 df = document_frequency (self, term, error);
+  gint64 df;
 
+  if (self->idf->len < self->term_names->len)
+    {
+      g_array_set_size (self->idf, self->term_names->len);
+      g_array_set_size (self->idf_generation, self->term_names->len);
+    }
+  if (g_array_index (self->idf_generation, guint, term) == self->generation)
+    return g_array_index (self->idf, double, term);
+  df = document_frequency (self, term, error);
   if (df < 0)
     return -1;
-  return log (1.0 + (double) self->n_docs / MAX (df, 1));
+  g_array_index (self->idf, double, term) = log (1.0 + (double) self->n_docs / MAX (df, 1));
+  g_array_index (self->idf_generation, guint, term) = self->generation;
+  return g_array_index (self->idf, double, term);
 }
 
-/* Keeps @terms (term → count) as @article_id's profile; borrowed. */
+/* Fills in the count factors of @profile's weights: every batch makes
+ * its vectors again, the counts stay. */
+static void
+compute_tf (Profile *profile)
+{
+  profile->tf = g_new (double, profile->n);
+  for (guint k = 0; k < profile->n; k++)
+    profile->tf[k] = 1.0 + log (profile->counts[k]);
+}
+
+/* @terms (term → count) as a profile, its terms in the table's order. */
 static Profile *
-cache_profile (PxEventsAssigner *self,
-               gint64            article_id,
-               GHashTable       *terms)
+profile_from_table (PxEventsAssigner *self,
+                    GHashTable       *terms)
 {
   Profile *profile = g_new0 (Profile, 1);
   GHashTableIter iter;
@@ -229,7 +267,7 @@ cache_profile (PxEventsAssigner *self,
       profile->terms[profile->n] = intern (self, key);
       profile->counts[profile->n++] = GPOINTER_TO_UINT (value);
     }
-  g_hash_table_insert (self->profiles, g_memdup2 (&article_id, sizeof article_id), profile);
+  compute_tf (profile);
   return profile;
 }
 
@@ -282,6 +320,7 @@ get_profile (PxEventsAssigner  *self,
   profile->n = reader.terms->len;
   profile->terms = (guint *) (gpointer) g_array_free (reader.terms, FALSE);
   profile->counts = (guint *) (gpointer) g_array_free (reader.counts, FALSE);
+  compute_tf (profile);
   g_hash_table_insert (self->profiles, g_memdup2 (&article_id, sizeof article_id), profile);
   return profile;
 }
@@ -292,15 +331,25 @@ is_sentence_end (const PxToken *token)
   return (token->flags & PX_TOKEN_PUNCT) != 0 && strpbrk (token->norm, ".!?:\"'“”") != NULL;
 }
 
+/* Counts one more @prefix@term in self->counts, by term id, and adds the
+ * id to @order at its first count: a word costs one lookup, not a string
+ * of its own and a table of the article's. */
 static void
-count_term (GHashTable *terms,
-            const char *prefix,
-            const char *term)
+count_term (PxEventsAssigner *self,
+            GString          *key,
+            const char       *prefix,
+            const char       *term,
+            GArray           *order)
 {
-  char *key = g_strconcat (prefix, term, NULL);
-  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (terms, key));
+  guint id;
 
-  g_hash_table_replace (terms, key, GUINT_TO_POINTER (count + 1));
+  g_string_assign (key, prefix);
+  g_string_append (key, term);
+  id = intern (self, key->str);
+  if (self->counts->len < self->term_names->len)
+    g_array_set_size (self->counts, self->term_names->len);
+  if (g_array_index (self->counts, guint, id)++ == 0)
+    g_array_append_val (order, id);
 }
 
 static PxTokenizer *
@@ -324,11 +373,14 @@ get_tokenizer (PxEventsAssigner *self,
   return tokenizer;
 }
 
+/* The article's terms (term → count; the keys are the assigner's). */
 static GHashTable *
 build_profile (PxEventsAssigner *self,
                PxArticle        *article)
 {
-  GHashTable *terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *terms = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GString) key = g_string_new (NULL);
+  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *text = g_strconcat (px_article_get_title (article) ? px_article_get_title (article) : "",
                                        "\n\n", px_article_get_clean_text (article), NULL);
   g_autoptr (GArray) tokens = px_tokenizer_tokenize (get_tokenizer (self, article),
@@ -345,16 +397,27 @@ build_profile (PxEventsAssigner *self,
             {
               g_autofree char *term = px_aligner_number_term (token->norm);
 
-              count_term (terms, "", term);
+              count_term (self, key, "", term, order);
             }
         }
+      /* Words of two characters or more. */
       else if ((token->flags & PX_TOKEN_WORD) && !(token->flags & PX_TOKEN_STOP) &&
-               g_utf8_strlen (token->norm, -1) >= 2)
+               *token->norm != '\0' && *g_utf8_next_char (token->norm) != '\0')
         {
-          count_term (terms, "", token->stem);
+          count_term (self, key, "", token->stem, order);
           if ((token->flags & PX_TOKEN_CAPITALISED) && !starts_sentence)
-            count_term (terms, "@", token->norm);
+            count_term (self, key, "@", token->norm, order);
         }
+    }
+  /* In the order of first occurrence, as the table was always filled:
+   * its order is the profile's, and so the order vectors are summed in. */
+  for (guint k = 0; k < order->len; k++)
+    {
+      guint *count = &g_array_index (self->counts, guint, g_array_index (order, guint, k));
+
+      g_hash_table_insert (terms, (gpointer) term_name (self, g_array_index (order, guint, k)),
+                           GUINT_TO_POINTER (*count));
+      *count = 0;
     }
   return terms;
 }
@@ -395,7 +458,7 @@ get_vector (PxEventsAssigner  *self,
        * on ECB+ topics 1–35). */
       if (g_array_index (self->df, gint64, term) == 1)
         weight = 0;
-      weight *= 1.0 + log (profile->counts[k]);
+      weight *= profile->tf[k];
       if (term_name (self, term)[0] == '@')
         weight *= NAME_BOOST;
       vector->weights[k] = weight;
@@ -519,19 +582,41 @@ compare_weighted_terms (gconstpointer a,
   return strcmp (x->term, y->term);
 }
 
-/* The @n strongest of @terms (WeightedTerm; sorted in place), strongest
- * first, ties by term. */
+/* The @n strongest of @terms (WeightedTerm), strongest first, ties by
+ * term. They are picked in one pass, kept in order: an article has
+ * hundreds of terms, and sorting all of them cost four times as much. */
 static const char **
 strongest_terms (GArray *terms,
                  guint   n)
 {
+  g_autofree WeightedTerm *best = g_new (WeightedTerm, n);
   const char **strongest;
+  guint n_best = 0;
 
-  g_array_sort (terms, compare_weighted_terms);
-  n = MIN (n, terms->len);
-  strongest = g_new0 (const char *, n + 1);
-  for (guint i = 0; i < n; i++)
-    strongest[i] = g_array_index (terms, WeightedTerm, i).term;
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const WeightedTerm *term = &g_array_index (terms, WeightedTerm, i);
+      guint low = 0, high = n_best;
+
+      if (n_best == n && compare_weighted_terms (term, &best[n - 1]) >= 0)
+        continue;
+      while (low < high)
+        {
+          guint middle = (low + high) / 2;
+
+          if (compare_weighted_terms (term, &best[middle]) < 0)
+            high = middle;
+          else
+            low = middle + 1;
+        }
+      if (n_best < n)
+        n_best++;
+      memmove (&best[low + 1], &best[low], (n_best - 1 - low) * sizeof (WeightedTerm));
+      best[low] = *term;
+    }
+  strongest = g_new0 (const char *, n_best + 1);
+  for (guint i = 0; i < n_best; i++)
+    strongest[i] = best[i].term;
   return strongest;
 }
 
@@ -553,8 +638,7 @@ profile_article (PxEventsAssigner  *self,
   g_autoptr (GHashTable) terms = NULL;
   g_autoptr (GArray) weighted = NULL;
   const char **index_terms;
-  GHashTableIter iter;
-  gpointer key, value;
+  Profile *profile;
   int version;
 
   version = px_store_get_profile_version (self->store, article_id, error);
@@ -568,22 +652,25 @@ profile_article (PxEventsAssigner  *self,
   if (article == NULL)
     return FALSE;
   terms = build_profile (self, article);
+  profile = profile_from_table (self, terms);
 
   /* The index takes the terms strongest by the library's frequencies as
    * they were before this batch; good enough to find candidates. */
-  weighted = g_array_sized_new (FALSE, FALSE, sizeof (WeightedTerm), g_hash_table_size (terms));
-  g_hash_table_iter_init (&iter, terms);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  weighted = g_array_sized_new (FALSE, FALSE, sizeof (WeightedTerm), profile->n);
+  for (guint k = 0; k < profile->n; k++)
     {
-      double weight = idf (self, intern (self, key), error);
+      double weight = idf (self, profile->terms[k], error);
 
       if (weight < 0)
-        return FALSE;
-      weight *= 1.0 + log (GPOINTER_TO_UINT (value));
-      g_array_append_val (weighted, ((WeightedTerm) { key, weight }));
+        {
+          profile_free (profile);
+          return FALSE;
+        }
+      g_array_append_val (weighted, ((WeightedTerm) { term_name (self, profile->terms[k]),
+                                                      weight * profile->tf[k] }));
     }
   index_terms = strongest_terms (weighted, N_INDEX_TERMS);
-  cache_profile (self, article_id, terms);
+  g_hash_table_insert (self->profiles, g_memdup2 (&article_id, sizeof article_id), profile);
   g_array_append_val (added, article_id);
   g_ptr_array_add (new_terms, g_steal_pointer (&terms));
   g_ptr_array_add (new_index_terms, index_terms);
@@ -775,7 +862,6 @@ collect_event_group (PxEventsAssigner  *self,
                      GError           **error)
 {
   gpointer found = g_hash_table_lookup (event_groups, &event_id);
-  g_autoptr (PxEvent) event = NULL;
   Group group = { 0 };
 
   if (found != NULL)
@@ -783,13 +869,12 @@ collect_event_group (PxEventsAssigner  *self,
       *index = GPOINTER_TO_UINT (found) - 1;
       return TRUE;
     }
-  event = px_store_get_event (self->store, event_id, error);
-  if (event == NULL)
+  /* The sample: the event's first articles (by id), read alone; reading
+   * all of them for every batch grew with the events, which a library of
+   * 100,000 articles makes a thousand articles large. */
+  group.articles = px_store_get_event_articles (self->store, event_id, MAX_EVENT_SAMPLE, error);
+  if (group.articles == NULL)
     return FALSE;
-  group.articles = g_array_new (FALSE, FALSE, sizeof (gint64));
-  /* The sample: the event's first articles (by id). */
-  g_array_append_vals (group.articles, event->article_ids->data,
-                       MIN (event->article_ids->len, MAX_EVENT_SAMPLE));
   group.event_id = event_id;
   group.size = group.articles->len;
   group.alive = TRUE;
@@ -819,26 +904,23 @@ get_article_event (PxEventsAssigner  *self,
   return event_id;
 }
 
-/* Links new article @i (group @i), whose vector is spread out, with its
- * candidates: other new articles, and the events of older ones. */
-/* Articles (gint64, ascending) whose index terms include one of @terms,
- * with, in @hits (guint per article), how many they share. Articles of
- * one event share their strongest terms: each term's postings are read
- * once a batch, not once for each of its articles (reading them for each
- * was 12 % of importing 10,000 articles). */
+/* The articles whose index terms include one of @terms, ascending, each
+ * with how many of them it has (Candidate). Articles of one event share
+ * their strongest terms: each term's postings are read once an import and
+ * then kept up to date (reading them for each article was 12 % of
+ * importing 10,000 articles, once a batch still 5 %). */
 static GArray *
 find_by_index_terms (PxEventsAssigner  *self,
                      const char       **terms,
-                     GArray           **hits,
                      GError           **error)
 {
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) found = NULL;
   g_autoptr (GPtrArray) lists = g_ptr_array_new ();
   g_autofree guint *heap = NULL;
   g_autofree guint *left = NULL;
-  guint n_heap = 0;
+  Candidate *out;
+  guint n_heap = 0, n_out = 0, total = 0;
 
-  *hits = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; terms[i] != NULL; i++)
     {
       gpointer key = GUINT_TO_POINTER (intern (self, terms[i]) + 1);
@@ -853,7 +935,10 @@ find_by_index_terms (PxEventsAssigner  *self,
         }
       if (postings->len > 0)
         g_ptr_array_add (lists, postings);
+      total += postings->len;
     }
+  found = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), total);
+  out = (Candidate *) (gpointer) found->data;
 
   /* The store reads each term's articles newest first (descending ids):
    * merging the lists from their ends gives all of them in ascending
@@ -877,15 +962,10 @@ find_by_index_terms (PxEventsAssigner  *self,
       gint64 id = LIST_MIN (top);
 
       /* Each article appears once per shared term: count the runs. */
-      if (ids->len > 0 && g_array_index (ids, gint64, ids->len - 1) == id)
-        g_array_index (*hits, guint, (*hits)->len - 1)++;
+      if (n_out > 0 && out[n_out - 1].article_id == id)
+        out[n_out - 1].hits++;
       else
-        {
-          guint one = 1;
-
-          g_array_append_val (ids, id);
-          g_array_append_val (*hits, one);
-        }
+        out[n_out++] = (Candidate) { id, 1 };
       /* The list's next id, or its last list in its place; sift down. */
       moved = --left[top] > 0 ? top : heap[--n_heap];
       for (guint child = 1; child < n_heap; parent = child, child = 2 * child + 1)
@@ -900,9 +980,43 @@ find_by_index_terms (PxEventsAssigner  *self,
         heap[parent] = moved;
     }
 #undef LIST_MIN
-  return g_steal_pointer (&ids);
+  g_array_set_size (found, n_out);
+  return g_steal_pointer (&found);
 }
 
+/* The MAX_CANDIDATES articles of @found (Candidate, ascending ids) that
+ * share the most index terms, ties by lower id, leaving out @exclude: the
+ * first of them all sorted by compare_candidates (), without sorting
+ * thousands for each new article. Hits run from 1 to N_INDEX_TERMS:
+ * counting how many have each tells the fewest a chosen one has. */
+static GArray *
+best_candidates (GArray *found,
+                 gint64  exclude)
+{
+  const Candidate *all = (const Candidate *) (gpointer) found->data;
+  GArray *best = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  guint with_hits[N_INDEX_TERMS + 1] = { 0 };
+  guint fewest = N_INDEX_TERMS, above = 0, at_fewest = 0;
+
+  for (guint k = 0; k < found->len; k++)
+    if (all[k].article_id != exclude)
+      with_hits[all[k].hits]++;
+  while (fewest > 0 && above + with_hits[fewest] < MAX_CANDIDATES)
+    above += with_hits[fewest--];
+  /* All with more hits than the fewest, and the lowest ids with that many. */
+  for (guint k = 0; k < found->len; k++)
+    {
+      if (all[k].article_id == exclude || all[k].hits < fewest ||
+          (all[k].hits == fewest && at_fewest++ >= MAX_CANDIDATES - above))
+        continue;
+      g_array_append_val (best, all[k]);
+    }
+  g_array_sort (best, compare_candidates);
+  return best;
+}
+
+/* Links new article @i (group @i), whose vector is spread out, with its
+ * candidates: other new articles, and the events of older ones. */
 static gboolean
 link_spread_candidates (PxEventsAssigner  *self,
                         Vector            *vector,
@@ -914,9 +1028,8 @@ link_spread_candidates (PxEventsAssigner  *self,
                         GError           **error)
 {
   gint64 article_id = g_array_index (new_ids, gint64, i);
-  g_autoptr (GArray) ids = NULL;
-  g_autoptr (GArray) hits = NULL;
-  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr (GArray) found = NULL;
+  g_autoptr (GArray) candidates = NULL;
   g_autoptr (GArray) weighted = g_array_sized_new (FALSE, FALSE, sizeof (WeightedTerm), vector->n);
   g_autoptr (GHashTable) linked_events = g_hash_table_new (NULL, NULL);
   g_autofree const char **terms = NULL;
@@ -925,16 +1038,11 @@ link_spread_candidates (PxEventsAssigner  *self,
     g_array_append_val (weighted, ((WeightedTerm) { term_name (self, vector->terms[k]),
                                                     vector->weights[k] }));
   terms = strongest_terms (weighted, N_INDEX_TERMS);
-  ids = find_by_index_terms (self, terms, &hits, error);
-  if (ids == NULL)
+  found = find_by_index_terms (self, terms, error);
+  if (found == NULL)
     return FALSE;
-  for (guint k = 0; k < ids->len; k++)
-    if (g_array_index (ids, gint64, k) != article_id)
-      g_array_append_val (candidates, ((Candidate) { g_array_index (ids, gint64, k),
-                                                     g_array_index (hits, guint, k) }));
-  g_array_sort (candidates, compare_candidates);
-
-  for (guint k = 0; k < MIN (candidates->len, MAX_CANDIDATES); k++)
+  candidates = best_candidates (found, article_id);
+  for (guint k = 0; k < candidates->len; k++)
     {
       gint64 other = g_array_index (candidates, Candidate, k).article_id;
       gpointer other_index = g_hash_table_lookup (new_index, &other);
@@ -1129,6 +1237,39 @@ assign_batch (PxEventsAssigner  *self,
   return TRUE;
 }
 
+/* Adds the articles @added, just stored with @index_terms (char ** each),
+ * to the postings kept of those terms, so that they stay what the store
+ * would read: the newest PX_STORE_MAX_POSTINGS ids, newest first. */
+static void
+add_postings (PxEventsAssigner *self,
+              GArray           *added,
+              GPtrArray        *index_terms)
+{
+  for (guint i = 0; i < added->len; i++)
+    {
+      gint64 id = g_array_index (added, gint64, i);
+      const char **terms = index_terms->pdata[i];
+
+      for (guint k = 0; terms[k] != NULL; k++)
+        {
+          GArray *postings = g_hash_table_lookup (self->postings,
+                                                  GUINT_TO_POINTER (intern (self, terms[k]) + 1));
+          guint at = 0;
+
+          if (postings == NULL)
+            continue;
+          /* New articles have the highest ids: this stops at once. */
+          while (at < postings->len && g_array_index (postings, gint64, at) > id)
+            at++;
+          if (at == PX_STORE_MAX_POSTINGS)
+            continue;
+          g_array_insert_val (postings, at, id);
+          if (postings->len > PX_STORE_MAX_POSTINGS)
+            g_array_set_size (postings, PX_STORE_MAX_POSTINGS);
+        }
+    }
+}
+
 /* Profiles @ids (@again: even those with a profile of this version), then
  * brings the frequencies up to date with them: the whole batch counts in
  * its own weights. */
@@ -1166,12 +1307,12 @@ profile_all (PxEventsAssigner  *self,
                               (const char * const **) index_terms->pdata, error))
     return FALSE;
 
-  /* Vectors and centroids were for the old frequencies, and events may
-   * have changed between two batches. */
+  /* Idfs, vectors and centroids were for the old frequencies, and events
+   * may have changed between two batches. */
+  self->generation++;
   g_hash_table_remove_all (self->vectors);
   g_hash_table_remove_all (self->centroids);
   g_hash_table_remove_all (self->events);
-  g_hash_table_remove_all (self->postings);
   if (replaced)
     {
       /* The store took the old profiles' terms out again: read anew. */
@@ -1194,6 +1335,7 @@ profile_all (PxEventsAssigner  *self,
         }
     }
   self->n_docs += added->len;
+  add_postings (self, added, index_terms);
   return TRUE;
 }
 

@@ -48,12 +48,13 @@ gboolean px_events_assign_with_threshold (PxStore       *store,
                                           double         threshold,
                                           GError       **error);
 
-/* Assigns the batches of one import: keeps the articles' profiles and the
- * library's word frequencies from one batch to the next instead of reading
- * them again, and counts the frequencies it changes itself. Changes made
- * meanwhile through another connection (a deletion in the window) reach
- * its frequencies only at the next import: they only weigh words. It
- * forgets everything when a batch fails. */
+/* Assigns the batches of one import: keeps the articles' profiles, the
+ * library's word frequencies and the inverted index's postings from one
+ * batch to the next instead of reading them again, and adds what it
+ * stores itself. Changes made meanwhile through another connection (a
+ * deletion in the window) reach them only at the next import: they only
+ * weigh words, and a deleted article found as a candidate has no event
+ * to join. It forgets everything when a batch fails. */
 typedef struct _PxEventsAssigner PxEventsAssigner;
 
 PxEventsAssigner *px_events_assigner_new    (PxStore           *store);

@@ -447,12 +447,6 @@ px_store_get_profile (PxStore  *self,
   return g_steal_pointer (&terms);
 }
 
-/* How many articles of one index term are read, newest first. A term
- * among the strongest of hundreds of articles tells little, and reading
- * all of them made each import batch slower as the library grew (30 % of
- * importing at 35,000 articles with 1,000 of them). */
-#define MAX_POSTINGS 200
-
 GArray *
 px_store_get_index_postings (PxStore     *self,
                              const char  *term,
@@ -472,7 +466,7 @@ px_store_get_index_postings (PxStore     *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, term, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, MAX_POSTINGS);
+  sqlite3_bind_int (stmt, 2, PX_STORE_MAX_POSTINGS);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);

@@ -96,6 +96,43 @@ px_store_get_event (PxStore  *self,
   return g_ptr_array_steal_index (events, 0);
 }
 
+GArray *
+px_store_get_event_articles (PxStore  *self,
+                             gint64    id,
+                             guint     max,
+                             GError  **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+
+  stmt = _px_store_prepare (self,
+                            "SELECT article_id FROM event_articles WHERE event_id = ? "
+                            "ORDER BY article_id LIMIT ?",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, max);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 article_id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, article_id);
+    }
+  if (rc != SQLITE_DONE)
+    return _px_store_fail (self, error), NULL;
+  if (ids->len == 0)
+    {
+      g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND,
+                   "No article in event %" G_GINT64_FORMAT, id);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 gint64
 px_store_get_article_event (PxStore   *self,
                             gint64     article_id,

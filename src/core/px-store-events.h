@@ -57,6 +57,13 @@ PxEventSummary *px_store_get_event_summary (PxStore    *self,
 PxEvent    *px_store_get_event            (PxStore     *self,
                                            gint64       id,
                                            GError     **error);
+/* The first @max articles of event @id (gint64, ascending ids), without
+ * reading the others; NULL with PX_STORE_ERROR_NOT_FOUND when it has
+ * none. */
+GArray     *px_store_get_event_articles   (PxStore     *self,
+                                           gint64       id,
+                                           guint        max,
+                                           GError     **error);
 /* The event of @article_id, 0 when it has none, -1 on error; @manual
  * (may be NULL) says whether the user put it there. */
 gint64      px_store_get_article_event    (PxStore     *self,
