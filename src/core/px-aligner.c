@@ -19,8 +19,11 @@
  * so a pair of such is scored once. Sentences keep their terms in a few
  * flat arrays, the lexicon is read once per process, and what only scored
  * pairs need (the paraphrase preparation of a sentence, the synonyms of a
- * term) is made when a pair first needs it. Term ids are handed out in
- * the order the words come, as before, so no score depends on any of this.
+ * term) is made when a pair first needs it; that preparation is handed
+ * the sentence's sorted terms, so that they are sorted once. Articles
+ * that come tokenised (a comparison's cached analysis) need no
+ * tokenizer. Term ids are handed out in the order the words come, as
+ * before, so no score depends on any of this.
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -57,6 +60,7 @@
 #define NEAR_IDENTICAL_MIN_WORDS 5
 #define NONE G_MAXUINT
 #define LEXICON_FILTER_BITS 1024
+#define INITIAL_TERMS 8192
 
 /* A term's synonym groups (px-synonyms.h; NULL when none), and the bits
  * (group mod 64) of their signature: terms whose signatures have no bit
@@ -179,11 +183,15 @@ struct _PxAligner
   GStringChunk *strings;    /* term names and distinct words */
   GArray *term_weights;     /* double per term id, once prepared */
   Synonyms *term_synonyms;  /* per term id, looked up when first needed */
+  guint *term_items;        /* per term id: its index in the sentence at hand's terms */
   PxSynonyms *synonyms;     /* of the articles' language, shared; NULL when none */
   GArray *terms;            /* guint: each sentence's terms */
   GArray *sequence;         /* guint: each sentence's terms in order */
   GArray *sequence_flags;   /* guint8 PxParaphraseFlags, one per sequence term */
   GArray *word_sequence;    /* guint: each sentence's word ids */
+  guint n_word_ids, n_set_terms, n_sequence;  /* used of word_sequence, terms, sequence(_flags) */
+  guint64 *term_bits;       /* a bit per term id, all 0 between sentences */
+  guint term_bits_size;
   guint n_sentences;
   GPtrArray *distinct;      /* the first sentence of each distinct sequence, once prepared */
   Table texts;              /* Text, one per distinct sentence text */
@@ -314,6 +322,8 @@ px_aligner_finalize (GObject *object)
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->term_weights, g_array_unref);
   g_clear_pointer (&self->term_synonyms, g_free);
+  g_clear_pointer (&self->term_items, g_free);
+  g_clear_pointer (&self->term_bits, g_free);
   g_clear_pointer (&self->terms, g_array_unref);
   g_clear_pointer (&self->sequence, g_array_unref);
   g_clear_pointer (&self->sequence_flags, g_array_unref);
@@ -342,10 +352,11 @@ px_aligner_init (PxAligner *self)
   self->term_names = g_ptr_array_new ();
   self->strings = g_string_chunk_new (4096);
   self->term_weights = g_array_new (FALSE, TRUE, sizeof (double));
-  self->terms = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->sequence = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->sequence_flags = g_array_new (FALSE, FALSE, sizeof (guint8));
-  self->word_sequence = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* Room for a comparison of a few articles, as growing costs copies. */
+  self->terms = g_array_sized_new (FALSE, FALSE, sizeof (guint), INITIAL_TERMS);
+  self->sequence = g_array_sized_new (FALSE, FALSE, sizeof (guint), INITIAL_TERMS);
+  self->sequence_flags = g_array_sized_new (FALSE, FALSE, sizeof (guint8), INITIAL_TERMS);
+  self->word_sequence = g_array_sized_new (FALSE, FALSE, sizeof (guint), INITIAL_TERMS);
   self->distinct = g_ptr_array_new ();
   table_init (&self->texts, sizeof (Text));
   self->n_score_slots = 1024;
@@ -496,11 +507,12 @@ load_lexicon (PxTokenizer *tokenizer,
   return lexicon;
 }
 
+static PxTokenizer *get_tokenizer (const char *code);
+
 /* The lexicon of @language, read once and kept for the process (it is
  * never changed after, so threads share it). */
 static const Lexicon *
-get_lexicon (PxTokenizer *tokenizer,
-             const char  *language)
+get_lexicon (const char *language)
 {
   static GMutex lock;
   static GHashTable *lexicons;  /* language → Lexicon */
@@ -512,7 +524,7 @@ get_lexicon (PxTokenizer *tokenizer,
   lexicon = g_hash_table_lookup (lexicons, language);
   if (lexicon == NULL)
     {
-      lexicon = load_lexicon (tokenizer, language);
+      lexicon = load_lexicon (get_tokenizer (language), language);
       g_hash_table_insert (lexicons, g_strdup (language), (gpointer) lexicon);
     }
   g_mutex_unlock (&lock);
@@ -537,9 +549,7 @@ lexicon_lookup (const Lexicon *lexicon,
 static GPrivate thread_tokenizers = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
 
 static PxTokenizer *
-get_tokenizer (PxAligner   *self,
-               const char  *code,
-               Language   **language)
+get_tokenizer (const char *code)
 {
   GHashTable *cache = g_private_get (&thread_tokenizers);
   PxTokenizer *tokenizer;
@@ -555,20 +565,31 @@ get_tokenizer (PxAligner   *self,
       tokenizer = px_tokenizer_new (code);
       g_hash_table_insert (cache, (gpointer) px_tokenizer_get_language (tokenizer), tokenizer);
     }
-  *language = g_hash_table_lookup (self->languages, code);
-  if (*language == NULL)
-    {
-      const Lexicon *lexicon = get_lexicon (tokenizer, code);
-
-      *language = g_new0 (Language, 1);
-      (*language)->lexicon = lexicon;
-      /* The groups' terms come first, in the lexicon's order. */
-      (*language)->group_terms = g_new (guint, lexicon->groups->len + 1);
-      for (guint i = 0; i < lexicon->groups->len; i++)
-        (*language)->group_terms[i] = intern_term (self, lexicon->groups->pdata[i]);
-      g_hash_table_insert (self->languages, g_strdup (code), *language);
-    }
   return tokenizer;
+}
+
+/* The Language of @code in this aligner, made when first asked. Articles
+ * that come tokenised need no tokenizer but, once in the process, to
+ * read the lexicon. */
+static Language *
+get_language (PxAligner  *self,
+              const char *code)
+{
+  Language *language = g_hash_table_lookup (self->languages, code);
+
+  if (language == NULL)
+    {
+      const Lexicon *lexicon = get_lexicon (code);
+
+      language = g_new0 (Language, 1);
+      language->lexicon = lexicon;
+      /* The groups' terms come first, in the lexicon's order. */
+      language->group_terms = g_new (guint, lexicon->groups->len + 1);
+      for (guint i = 0; i < lexicon->groups->len; i++)
+        language->group_terms[i] = intern_term (self, lexicon->groups->pdata[i]);
+      g_hash_table_insert (self->languages, g_strdup (code), language);
+    }
+  return language;
 }
 
 /* The length of the lexicon phrase starting at content token @at (whose
@@ -717,6 +738,15 @@ find_word (PxAligner     *self,
   return index;
 }
 
+/* Sets @array's length to at least @length, in steps that double it. */
+static inline void
+make_room_for (GArray *array,
+               guint   length)
+{
+  if (array->len < length)
+    g_array_set_size (array, MAX (length, 2 * array->len));
+}
+
 static void
 analyse_sentence (PxAligner *self,
                   Sentence  *sentence,
@@ -729,14 +759,15 @@ analyse_sentence (PxAligner *self,
   guint n_content = 0, n_sequence = 0, *words, *terms, *sequence;
   guint8 *flags;
 
-  /* Room for every token, a number and a unit for each at most. */
-  sentence->word_ids = self->word_sequence->len;
-  sentence->terms = self->terms->len;
-  sentence->sequence = self->sequence->len;
-  g_array_set_size (self->word_sequence, sentence->word_ids + tokens->len);
-  g_array_set_size (self->terms, sentence->terms + 2 * tokens->len);
-  g_array_set_size (self->sequence, sentence->sequence + 2 * tokens->len);
-  g_array_set_size (self->sequence_flags, sentence->sequence + 2 * tokens->len);
+  /* Room for every token, a number and a unit for each at most (the
+   * arrays' lengths are their room; n_word_ids … what is used). */
+  sentence->word_ids = self->n_word_ids;
+  sentence->terms = self->n_set_terms;
+  sentence->sequence = self->n_sequence;
+  make_room_for (self->word_sequence, sentence->word_ids + tokens->len);
+  make_room_for (self->terms, sentence->terms + 2 * tokens->len);
+  make_room_for (self->sequence, sentence->sequence + 2 * tokens->len);
+  make_room_for (self->sequence_flags, sentence->sequence + 2 * tokens->len);
   words = &g_array_index (self->word_sequence, guint, sentence->word_ids);
   terms = &g_array_index (self->terms, guint, sentence->terms);
   sequence = &g_array_index (self->sequence, guint, sentence->sequence);
@@ -794,27 +825,39 @@ analyse_sentence (PxAligner *self,
     }
   sentence->n_sequence = n_sequence;
 
-  /* A set: sorted (by insertion: a sentence has few), without repeats. */
-  sentence->n_terms = 0;
-  for (guint i = 0; i < n_sequence; i++)
+  /* A set: sorted, without repeats. Through a bit per term id, as term
+   * ids come in no order (older words, then new ones) and sorting them
+   * by insertion cost more than the rest of a sentence's analysis. */
+  if (self->term_bits_size * 64 < self->term_names->len)
     {
-      guint term = sequence[i], j = sentence->n_terms;
+      guint size = MAX (self->term_names->len / 64 + 1, 2 * self->term_bits_size);
 
-      while (j > 0 && terms[j - 1] > term)
-        j--;
-      if (j > 0 && terms[j - 1] == term)
-        continue;
-      /* Term ids come in the order words are first seen: a new one goes
-       * last, an older one moves few. */
-      for (guint k = sentence->n_terms; k > j; k--)
-        terms[k] = terms[k - 1];
-      terms[j] = term;
-      sentence->n_terms++;
+      self->term_bits = g_renew (guint64, self->term_bits, size);
+      memset (self->term_bits + self->term_bits_size, 0, (size - self->term_bits_size) * sizeof (guint64));
+      self->term_bits_size = size;
     }
-  g_array_set_size (self->word_sequence, sentence->word_ids + n_content);
-  g_array_set_size (self->terms, sentence->terms + sentence->n_terms);
-  g_array_set_size (self->sequence, sentence->sequence + n_sequence);
-  g_array_set_size (self->sequence_flags, sentence->sequence + n_sequence);
+  sentence->n_terms = 0;
+  if (n_sequence > 0)
+    {
+      guint64 *bits = self->term_bits;
+      guint low = G_MAXUINT, high = 0;
+
+      for (guint i = 0; i < n_sequence; i++)
+        {
+          guint w = sequence[i] / 64;
+
+          bits[w] |= G_GUINT64_CONSTANT (1) << (sequence[i] % 64);
+          low = MIN (low, w);
+          high = MAX (high, w);
+        }
+      for (guint w = low; w <= high; w++)
+        for (guint64 word = bits[w]; word != 0; word &= word - 1)
+          terms[sentence->n_terms++] = w * 64 + (guint) __builtin_ctzll (word);
+      memset (bits + low, 0, (high - low + 1) * sizeof (guint64));
+    }
+  self->n_word_ids += n_content;
+  self->n_set_terms += sentence->n_terms;
+  self->n_sequence += n_sequence;
 }
 
 /* Adds an article whose sentences have @tokens (a PxToken GArray each),
@@ -874,18 +917,22 @@ add_sentences (PxAligner   *self,
   return self->articles->len - 1;
 }
 
+/* The Language of @language for articles added, and when @tokenizer is
+ * not NULL, this thread's tokenizer of it. */
 static Language *
 prepare_language (PxAligner    *self,
                   const char   *language,
                   PxTokenizer **tokenizer)
 {
   const char *code = px_language_canonical (language);
-  Language *found;
 
-  *tokenizer = get_tokenizer (self, code != NULL ? code : "en", &found);
+  if (code == NULL)
+    code = "en";
+  if (tokenizer != NULL)
+    *tokenizer = get_tokenizer (code);
   if (self->synonyms == NULL)
-    self->synonyms = px_synonyms_get_shared (code != NULL ? code : "en");
-  return found;
+    self->synonyms = px_synonyms_get_shared (code);
+  return get_language (self, code);
 }
 
 guint
@@ -912,7 +959,6 @@ px_aligner_add_tokenised_article (PxAligner   *self,
                                   GPtrArray   *tokens,
                                   const char  *language)
 {
-  PxTokenizer *tokenizer;
   Language *found;
 
   g_return_val_if_fail (PX_IS_ALIGNER (self), 0);
@@ -920,7 +966,7 @@ px_aligner_add_tokenised_article (PxAligner   *self,
   g_return_val_if_fail (tokens != NULL && tokens->len == sentences->len, 0);
   g_return_val_if_fail (!self->prepared, 0);
 
-  found = prepare_language (self, language, &tokenizer);
+  found = prepare_language (self, language, NULL);
   return add_sentences (self, text, sentences, tokens, NULL, found);
 }
 
@@ -1084,6 +1130,7 @@ prepare (PxAligner *self)
       weights[t] = log ((n + 1) / (MIN (df, n) + 0.5));
     }
   self->term_synonyms = g_new (Synonyms, n_terms + 1);
+  self->term_items = g_new (guint, n_terms + 1);
   for (guint t = 0; t < n_terms; t++)
     self->term_synonyms[t].groups = &unknown_synonyms;
   for (guint a = 0; a < self->articles->len; a++)
@@ -1139,7 +1186,8 @@ related_terms (guint    a,
 }
 
 /* A sentence's terms prepared for pairs, made when the first of its
- * distinct group is scored. */
+ * distinct group is scored, with its terms' set, which is what their
+ * preparation would sort them for. */
 static PxParaphraseSentence *
 paraphrase_of (PxAligner *self,
                Sentence  *sentence)
@@ -1147,12 +1195,21 @@ paraphrase_of (PxAligner *self,
   sentence = self->distinct->pdata[sentence->distinct];
   if (sentence->paraphrase == NULL)
     {
-      PxParaphraseText text = { NULL, NULL, sentence->n_sequence };
+      PxParaphraseText text = { NULL, NULL, sentence->n_sequence, NULL, sentence->n_terms, NULL };
+      guint stack[64];
+      g_autofree guint *heap = sentence->n_sequence <= 64 ? NULL : g_new (guint, sentence->n_sequence);
+      guint *term_items = heap != NULL ? heap : stack;
 
       if (sentence->n_sequence > 0)
         {
           text.terms = &g_array_index (self->sequence, guint, sentence->sequence);
           text.flags = &g_array_index (self->sequence_flags, guint8, sentence->sequence);
+          text.items = &g_array_index (self->terms, guint, sentence->terms);
+          text.term_items = term_items;
+          for (guint i = 0; i < sentence->n_terms; i++)
+            self->term_items[text.items[i]] = i;
+          for (guint i = 0; i < sentence->n_sequence; i++)
+            term_items[i] = self->term_items[text.terms[i]];
         }
       sentence->paraphrase = px_paraphrase_sentence_new (&text);
     }

@@ -233,7 +233,7 @@ px_paraphrase_sentence_new (const PxParaphraseText *text)
   PxParaphraseSentence *self;
   Place stack[64 + 1];
   g_autofree Place *heap = NULL;
-  Place *sorted;
+  Place *sorted = NULL;
   guint length, n = 0, n_content = 0, n_words, n_content_words;
   gsize end = (sizeof (PxParaphraseSentence) + 7) & ~(gsize) 7;
   gsize masks, content_masks, first_count[BLEU_ORDER], found, items;
@@ -244,29 +244,34 @@ px_paraphrase_sentence_new (const PxParaphraseText *text)
   g_return_val_if_fail (text != NULL, NULL);
 
   /* The positions sorted by term (by insertion when short, as most
-   * sentences are): the distinct terms in order, each position's item. */
+   * sentences are): the distinct terms in order, each position's item;
+   * unless the caller has them. */
   length = text->length;
-  heap = length <= 64 ? NULL : g_new (Place, length + 1);
-  sorted = heap != NULL ? heap : stack;
   for (guint i = 0; i < length; i++)
-    {
-      sorted[i] = (Place) { text->terms[i], i };
-      n_content += !(text->flags[i] & PX_PARAPHRASE_STOP);
-    }
-  if (length > 64)
-    qsort (sorted, length, sizeof (Place), compare_places);
+    n_content += !(text->flags[i] & PX_PARAPHRASE_STOP);
+  if (text->items != NULL)
+    n = text->n_items;
   else
-    for (guint i = 1; i < length; i++)
-      {
-        Place place = sorted[i];
-        guint j = i;
+    {
+      heap = length <= 64 ? NULL : g_new (Place, length + 1);
+      sorted = heap != NULL ? heap : stack;
+      for (guint i = 0; i < length; i++)
+        sorted[i] = (Place) { text->terms[i], i };
+      if (length > 64)
+        qsort (sorted, length, sizeof (Place), compare_places);
+      else
+        for (guint i = 1; i < length; i++)
+          {
+            Place place = sorted[i];
+            guint j = i;
 
-        for (; j > 0 && sorted[j - 1].term > place.term; j--)
-          sorted[j] = sorted[j - 1];
-        sorted[j] = place;
-      }
-  for (guint i = 0; i < length; i++)
-    n += i == 0 || sorted[i].term != sorted[i - 1].term;
+            for (; j > 0 && sorted[j - 1].term > place.term; j--)
+              sorted[j] = sorted[j - 1];
+            sorted[j] = place;
+          }
+      for (guint i = 0; i < length; i++)
+        n += i == 0 || sorted[i].term != sorted[i - 1].term;
+    }
 
   n_words = (length + 63) / 64;
   n_content_words = (n_content + 63) / 64;
@@ -310,16 +315,27 @@ px_paraphrase_sentence_new (const PxParaphraseText *text)
       memcpy (self->flags, text->flags, length);
     }
   /* Each distinct term with the flags of all its occurrences */
-  for (guint i = 0, item = 0; i < length; i++)
+  if (text->items != NULL)
     {
-      gboolean first = i == 0 || sorted[i].term != sorted[i - 1].term;
-
-      item += first && i > 0;
-      if (first)
-        self->items[item] = (Item) { sorted[i].term, 0 };
-      self->items[item].flags |= text->flags[sorted[i].position];
-      self->position_item[sorted[i].position] = item;
+      for (guint item = 0; item < n; item++)
+        self->items[item] = (Item) { text->items[item], 0 };
+      for (guint i = 0; i < length; i++)
+        {
+          self->position_item[i] = text->term_items[i];
+          self->items[text->term_items[i]].flags |= text->flags[i];
+        }
     }
+  else
+    for (guint i = 0, item = 0; i < length; i++)
+      {
+        gboolean first = i == 0 || sorted[i].term != sorted[i - 1].term;
+
+        item += first && i > 0;
+        if (first)
+          self->items[item] = (Item) { sorted[i].term, 0 };
+        self->items[item].flags |= text->flags[sorted[i].position];
+        self->position_item[sorted[i].position] = item;
+      }
   for (guint i = 0; i < length; i++)
     if (!(text->flags[i] & PX_PARAPHRASE_STOP))
       self->content_item[self->n_content++] = self->position_item[i];

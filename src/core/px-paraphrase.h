@@ -18,12 +18,18 @@ typedef enum
 } PxParaphraseFlags;
 
 /* A sentence as the terms (word stems, numbers, stop words, lexicon
- * phrases; ids of the caller's) of its words, in order. */
+ * phrases; ids of the caller's) of its words, in order. A caller that
+ * has its distinct terms sorted already may pass them in @items, with
+ * each term's index among them in @term_items, which saves sorting the
+ * terms again; else both are NULL. */
 typedef struct
 {
   const guint  *terms;
-  const guint8 *flags;   /* PxParaphraseFlags, one per term */
+  const guint8 *flags;       /* PxParaphraseFlags, one per term */
   guint         length;
+  const guint  *items;       /* the distinct terms, ascending, or NULL */
+  guint         n_items;
+  const guint  *term_items;  /* the index in @items of each term, or NULL */
 } PxParaphraseText;
 
 /* A sentence prepared once for many comparisons: its distinct terms,
