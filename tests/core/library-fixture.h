@@ -1,4 +1,4 @@
-/* library-fixture.h: a library in a temporary folder of its own, for the store tests
+/* library-fixture.h: a library in a temporary folder of its own, for the store and window tests
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,7 +22,7 @@ library_fixture_new (const char  *name_template,
 }
 
 /* Removes the library at @path, its write-ahead log and shared memory, and
- * then its folder @dir. */
+ * then its folder @dir (NULL: a folder that holds more, left). */
 static inline void
 library_fixture_remove (const char *dir,
                         const char *path)
@@ -35,7 +35,8 @@ library_fixture_remove (const char *dir,
 
       g_unlink (file);
     }
-  g_rmdir (dir);
+  if (dir != NULL)
+    g_rmdir (dir);
 }
 
 /* How many articles px_store_search () finds for @query (at most 100). */

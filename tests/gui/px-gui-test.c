@@ -3,8 +3,6 @@
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gstdio.h>
-
 #include "px-gui-test.h"
 
 #include "px-comparison-view.h"
@@ -104,20 +102,4 @@ px_gui_test_sample_files (const char *prefix)
   g_ptr_array_sort (paths, compare_paths);
   g_ptr_array_add (paths, NULL);
   return paths;
-}
-
-void
-px_gui_test_remove_library (const char *db_path,
-                            const char *dir)
-{
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-  if (dir != NULL)
-    g_rmdir (dir);
 }

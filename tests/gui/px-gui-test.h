@@ -30,11 +30,6 @@ GtkWidget *px_gui_test_find_widget   (GtkWidget  *widget,
 GtkWindow *px_gui_test_find_toplevel (GType       type,
                                       gboolean    shown_only);
 
-/* Deletes the library @db_path with its WAL files, then the folder @dir
- * (NULL: none) that held it. */
-void       px_gui_test_remove_library (const char *db_path,
-                                       const char *dir);
-
 /* The paths of the sample articles (the .txt files of data/sample/) whose names start
  * with @prefix ("" for all), sorted by name, NULL-terminated. */
 GPtrArray *px_gui_test_sample_files  (const char *prefix);

@@ -16,6 +16,7 @@
 #include "px-article-item.h"
 #include "px-article-list-model.h"
 #include "px-event-sidebar.h"
+#include "library-fixture.h"
 #include "px-gui-test.h"
 #include "px-importer.h"
 #include "px-window-private.h"
@@ -143,7 +144,7 @@ library_tear_down (Library       *library,
   g_clear_object (&library->store);
   if (library->jsonl != NULL)
     g_unlink (library->jsonl);
-  px_gui_test_remove_library (library->db_path, library->dir);
+  library_fixture_remove (library->dir, library->db_path);
   g_free (library->jsonl);
   g_free (library->db_path);
   g_free (library->dir);

@@ -20,6 +20,7 @@
 #include "px-importer.h"
 #include "px-event-item.h"
 #include "px-event-sidebar.h"
+#include "library-fixture.h"
 #include "px-gui-test.h"
 #include "px-store-events.h"
 #include "px-window-private.h"
@@ -731,6 +732,6 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&library);
-  px_gui_test_remove_library (library_path, library_dir);
+  library_fixture_remove (library_dir, library_path);
   return status;
 }

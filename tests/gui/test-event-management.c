@@ -15,6 +15,7 @@
 #include "px-comparison-view.h"
 #include "px-event-item.h"
 #include "px-event-sidebar.h"
+#include "library-fixture.h"
 #include "px-gui-test.h"
 #include "px-importer.h"
 #include "px-store-events.h"
@@ -90,7 +91,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->window);
   px_gui_test_settle (50);
   g_clear_object (&fixture->store);
-  px_gui_test_remove_library (fixture->path, NULL);
+  library_fixture_remove (NULL, fixture->path);
   g_free (fixture->path);
 }
 
@@ -500,6 +501,6 @@ main (int   argc,
   g_test_add ("/px/event-management/rename", Fixture, NULL, fixture_set_up, test_rename, fixture_tear_down);
   status = g_test_run ();
 
-  px_gui_test_remove_library (library_path, library_dir);
+  library_fixture_remove (library_dir, library_path);
   return status;
 }

@@ -12,6 +12,7 @@
 #include "px-article-item.h"
 #include "px-article-row.h"
 #include "px-data.h"
+#include "library-fixture.h"
 #include "px-gui-test.h"
 #include "px-window-private.h"
 
@@ -91,7 +92,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
-  px_gui_test_remove_library (fixture->db_path, fixture->dir);
+  library_fixture_remove (fixture->dir, fixture->db_path);
   g_free (fixture->dir);
   g_free (fixture->db_path);
   g_ptr_array_unref (fixture->samples);
@@ -618,7 +619,7 @@ test_describe_failure (void)
   g_assert_true (g_str_has_prefix (details, "truncated.json: "));
   g_clear_object (&store);
   g_clear_object (&importer);
-  px_gui_test_remove_library (db_path, dir);
+  library_fixture_remove (dir, db_path);
 }
 
 /* A warning (an impossible date) is counted in the summary and detailed. */
@@ -659,7 +660,7 @@ test_describe_warning (void)
   g_clear_object (&store);
   g_clear_object (&importer);
   g_remove (dated);
-  px_gui_test_remove_library (db_path, dir);
+  library_fixture_remove (dir, db_path);
 }
 
 /* A file that is not a library: the window says so, with the icon of its
@@ -702,7 +703,7 @@ test_unreadable_library (void)
   g_file_get_contents (path, &after, &after_length, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (before, before_length, after, after_length);
-  px_gui_test_remove_library (path, dir);
+  library_fixture_remove (dir, path);
 }
 
 int
