@@ -131,6 +131,32 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+read_icon_theme_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      icon_theme,
+                        GCancellable *cancellable)
+{
+  gtk_icon_theme_has_icon (icon_theme, "open-menu-symbolic");
+  g_task_return_boolean (task, TRUE);
+}
+
+/* GTK starts reading the icon theme in a thread as soon as the theme is
+ * asked for, but GtkApplication and libadwaita then add their resource
+ * paths, which throws that reading away: the window's first icon would
+ * read the theme again, on the main thread, in the middle of the first
+ * frame (a sixth of its instructions). Read it again in a thread now,
+ * while the window is built; GtkIconTheme locks itself for this. */
+static void
+read_icon_theme_in_thread (void)
+{
+  GtkIconTheme *icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, g_object_ref (icon_theme), g_object_unref);
+  g_task_run_in_thread (task, read_icon_theme_thread);
+}
+
+static void
 px_application_startup (GApplication *application)
 {
   PxApplication *self = PX_APPLICATION (application);
@@ -139,6 +165,7 @@ px_application_startup (GApplication *application)
   static const char *const shortcuts_accels[] = { "<Primary>question", NULL };
 
   G_APPLICATION_CLASS (px_application_parent_class)->startup (application);
+  read_icon_theme_in_thread ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
