@@ -902,6 +902,17 @@ ensure_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* AdwFlap measures and lays out its flap even while it is hidden: the notes
+ * pane, with its status pages, counted for a fifth of the text the window's
+ * first frame laid out. It is visible only while it shows or slides. */
+static void
+flap_moved_cb (PxWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_pane),
+                          adw_flap_get_reveal_flap (self->notes_flap)
+                          || adw_flap_get_reveal_progress (self->notes_flap) > 0);
+}
+
 /* From px_window_init (): the library is not open yet. */
 void
 _px_window_init_notes (PxWindow *self)
@@ -912,6 +923,9 @@ _px_window_init_notes (PxWindow *self)
   self->notes = g_new0 (PxWindowNotes, 1);
   g_object_bind_property (self->notes_button, "active", self->notes_flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_signal_connect_swapped (self->notes_flap, "notify::reveal-flap", G_CALLBACK (flap_moved_cb), self);
+  g_signal_connect_swapped (self->notes_flap, "notify::reveal-progress", G_CALLBACK (flap_moved_cb), self);
+  flap_moved_cb (self);
   g_signal_connect_swapped (self->article_view, "restore-span", G_CALLBACK (restore_span_cb), self);
   g_signal_connect_swapped (self->article_view, "note-activated", G_CALLBACK (edit_note_cb), self);
   g_signal_connect_swapped (self->article_view, "notify::article", G_CALLBACK (context_changed_cb), self);

@@ -197,6 +197,40 @@ test_add_delete_note (Fixture       *fixture,
   g_assert_true (highlighted (fixture, phrase));
 }
 
+static gboolean
+pane_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+pane_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+/* The pane is out of the window's layout while closed, and in it, drawn,
+ * while the notes button holds it open. */
+static void
+test_pane_shown (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *pane = GTK_WIDGET (fixture->window->notes_pane);
+
+  px_gui_test_settle (100);
+  g_assert_false (gtk_widget_get_visible (pane));
+  gtk_toggle_button_set_active (fixture->window->notes_button, TRUE);
+  g_assert_true (px_gui_test_wait_for (pane_mapped, pane, 10));
+  g_assert_true (adw_flap_get_reveal_flap (fixture->window->notes_flap));
+  px_gui_test_settle (500);
+  g_assert_cmpfloat (adw_flap_get_reveal_progress (fixture->window->notes_flap), ==, 1);
+  g_assert_cmpint (gtk_widget_get_width (pane), >, 0);
+
+  gtk_toggle_button_set_active (fixture->window->notes_button, FALSE);
+  g_assert_true (px_gui_test_wait_for (pane_hidden, pane, 10));
+  g_assert_cmpfloat (adw_flap_get_reveal_progress (fixture->window->notes_flap), ==, 0);
+}
+
 static void
 read_text_cb (GObject      *source,
               GAsyncResult *result,
@@ -586,6 +620,7 @@ main (int    argc,
 
   g_test_add ("/px/notes-gui/add-delete-note", Fixture, NULL, fixture_set_up,
               test_add_delete_note, fixture_tear_down);
+  g_test_add ("/px/notes-gui/pane-shown", Fixture, NULL, fixture_set_up, test_pane_shown, fixture_tear_down);
   g_test_add ("/px/notes-gui/copy", Fixture, NULL, fixture_set_up, test_copy, fixture_tear_down);
   g_test_add ("/px/notes-gui/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);
   g_test_add ("/px/notes-gui/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
