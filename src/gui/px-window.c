@@ -76,8 +76,9 @@ _px_window_reload (PxWindow *self)
       return;
     }
   {
-    /* Translators: the number of articles in the library, under the window title */
-    g_autofree char *subtitle = g_strdup_printf (ngettext ("%u article", "%u articles", n_articles),
+    /* Translators: the number of articles in the library, under the window title;
+     * %'u groups its digits as the locale does ("93,060") */
+    g_autofree char *subtitle = g_strdup_printf (ngettext ("%'u article", "%'u articles", n_articles),
                                                  n_articles);
     adw_window_title_set_subtitle (self->library_title, subtitle);
   }
