@@ -27,6 +27,7 @@ struct _PxWindow
   /* template widgets */
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
+  GMenuModel *primary_menu;
   GtkMenuButton *empty_menu_button;
   AdwStatusPage *error_page;
   AdwLeaflet *leaflet;

@@ -423,6 +423,7 @@ px_window_class_init (PxWindowClass *klass)
                                                "/io/github/parallax/Parallax/ui/px-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PxWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, empty_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, leaflet);
@@ -450,6 +451,18 @@ px_window_class_init (PxWindowClass *klass)
   _px_window_class_init_notes (widget_class);
 }
 
+/* The main menu's popover is built when first opened, not with the window:
+ * two of them were a fiftieth of the window's first frame. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  PxWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 px_window_init (PxWindow *self)
 {
@@ -457,6 +470,8 @@ px_window_init (PxWindow *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->empty_menu_button, create_primary_menu_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->library_menu_button, create_primary_menu_cb, self, NULL);
   px_status_page_set_icon_on_map (self->error_page, "dialog-error-symbolic");
   gtk_list_view_set_factory (self->article_list, row_factory);
   gtk_list_view_set_factory (self->search_list, row_factory);

@@ -365,6 +365,38 @@ test_shortcuts_lazy (Fixture       *fixture,
   g_assert_true (installed);
 }
 
+/* The main menu's popover is built when first opened, once. */
+static void
+test_main_menu (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkMenuButton *button = gtk_widget_get_mapped (GTK_WIDGET (fixture->window->library_menu_button))
+                            ? fixture->window->library_menu_button : fixture->window->empty_menu_button;
+  GMenuModel *menu;
+  GtkPopover *popover;
+  g_autofree char *action = NULL;
+
+  px_gui_test_settle (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  g_assert_null (gtk_menu_button_get_popover (button));
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_nonnull (menu);
+  menu = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "app.preferences");
+  g_object_unref (menu);
+  px_gui_test_settle (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  gtk_menu_button_popdown (button);
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  gtk_menu_button_popdown (button);
+}
+
 static GtkDropTarget *
 find_drop_target (GtkWidget *widget)
 {
@@ -723,6 +755,7 @@ main (int   argc,
   g_test_add ("/px/window/load-sample", Fixture, NULL, fixture_set_up, test_load_sample, fixture_tear_down);
   g_test_add ("/px/window/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/px/window/shortcuts-lazy", Fixture, NULL, fixture_set_up, test_shortcuts_lazy, fixture_tear_down);
+  g_test_add ("/px/window/main-menu", Fixture, NULL, fixture_set_up, test_main_menu, fixture_tear_down);
   g_test_add ("/px/window/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/px/window/close-while-importing", Fixture, NULL, fixture_set_up,
               test_close_while_importing, fixture_tear_down);
