@@ -133,6 +133,32 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+static GMenuModel *
+build_menu (void)
+{
+  static const struct
+  {
+    const char *label;
+    const char *action;
+    const char *accel;
+  } entries[] = {
+    { N_("_Rename Event…"), "win.event-rename", "F2" },
+    { N_("_Merge Events"), "win.event-merge", "<Primary>j" },
+    { N_("_Split Into New Event"), "win.event-split", "<Primary><Shift>j" },
+    { N_("Mo_ve to Event…"), "win.event-move", "<Primary><Alt>m" },
+  };
+  GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (_(entries[i].label), entries[i].action);
+
+      g_menu_item_set_attribute (item, "accel", "s", entries[i].accel);
+      g_menu_append_item (menu, item);
+    }
+  return G_MENU_MODEL (menu);
+}
+
 static void
 popup_at (PxEventSidebar *self,
           GtkWidget      *widget,
@@ -145,6 +171,16 @@ popup_at (PxEventSidebar *self,
   if (!gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
     point = GRAPHENE_POINT_INIT (0, 0);
   rect = (GdkRectangle) { (int) point.x, (int) point.y, 1, 1 };
+  /* Built when first asked for, not with the window. */
+  if (self->menu == NULL)
+    {
+      g_autoptr (GMenuModel) menu = build_menu ();
+
+      self->menu = gtk_popover_menu_new_from_model (menu);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+    }
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &rect);
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
@@ -361,32 +397,6 @@ map_cb (PxEventSidebar *self)
     px_event_sidebar_reload (self);
 }
 
-static GMenuModel *
-build_menu (void)
-{
-  static const struct
-  {
-    const char *label;
-    const char *action;
-    const char *accel;
-  } entries[] = {
-    { N_("_Rename Event…"), "win.event-rename", "F2" },
-    { N_("_Merge Events"), "win.event-merge", "<Primary>j" },
-    { N_("_Split Into New Event"), "win.event-split", "<Primary><Shift>j" },
-    { N_("Mo_ve to Event…"), "win.event-move", "<Primary><Alt>m" },
-  };
-  GMenu *menu = g_menu_new ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    {
-      g_autoptr (GMenuItem) item = g_menu_item_new (_(entries[i].label), entries[i].action);
-
-      g_menu_item_set_attribute (item, "accel", "s", entries[i].accel);
-      g_menu_append_item (menu, item);
-    }
-  return G_MENU_MODEL (menu);
-}
-
 static void
 px_event_sidebar_dispose (GObject *object)
 {
@@ -439,7 +449,6 @@ px_event_sidebar_init (PxEventSidebar *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr (GMenuModel) menu = build_menu ();
 
   self->events = g_list_store_new (PX_TYPE_EVENT_ITEM);
   self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->events)), FALSE, FALSE,
@@ -470,11 +479,6 @@ px_event_sidebar_init (PxEventSidebar *self)
   gtk_widget_set_visible (self->compare_bar, FALSE);
   gtk_box_append (GTK_BOX (box), self->compare_bar);
   adw_bin_set_child (ADW_BIN (self), box);
-
-  self->menu = gtk_popover_menu_new_from_model (menu);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
 
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }

@@ -485,6 +485,31 @@ test_rename (Fixture       *fixture,
   g_assert_cmpstr (adw_window_title_get_title (fixture->window->content_title), ==, event->label);
 }
 
+/* The rows' context menu (Shift+F10, the Menu key, a right click) is built
+ * when first asked for, and offers the four ways to manage events. */
+static void
+test_context_menu (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *sidebar = GTK_WIDGET (fixture->window->event_sidebar);
+  GtkWidget *menu;
+  GMenuModel *model;
+
+  g_assert_null (px_gui_test_find_widget (sidebar, GTK_TYPE_POPOVER_MENU));
+  px_event_sidebar_select_row (fixture->window->event_sidebar, 0, FALSE);
+  g_assert_true (gtk_widget_activate_action (sidebar, "sidebar.popup-menu", NULL));
+  menu = px_gui_test_find_widget (sidebar, GTK_TYPE_POPOVER_MENU);
+  g_assert_nonnull (menu);
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 4);
+  px_gui_test_settle (100);
+  g_assert_true (gtk_widget_get_mapped (menu));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  g_assert_true (gtk_widget_activate_action (sidebar, "sidebar.popup-menu", NULL));
+  g_assert_true (px_gui_test_find_widget (sidebar, GTK_TYPE_POPOVER_MENU) == menu);
+  gtk_popover_popdown (GTK_POPOVER (menu));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,6 +523,8 @@ main (int   argc,
   g_test_add ("/px/event-management/merge", Fixture, NULL, fixture_set_up, test_merge, fixture_tear_down);
   g_test_add ("/px/event-management/split", Fixture, NULL, fixture_set_up, test_split, fixture_tear_down);
   g_test_add ("/px/event-management/move", Fixture, NULL, fixture_set_up, test_move, fixture_tear_down);
+  g_test_add ("/px/event-management/context-menu", Fixture, NULL, fixture_set_up, test_context_menu,
+              fixture_tear_down);
   g_test_add ("/px/event-management/rename", Fixture, NULL, fixture_set_up, test_rename, fixture_tear_down);
   status = g_test_run ();
 
