@@ -13,17 +13,20 @@
  *
  * Speed: a comparison of 30 articles repeats most of its words and,
  * through wire copy, many of its sentences. Each distinct word is
- * analysed once (its term, flags and id, in a table of the aligner's); a
- * sentence repeated word for word shares the first one's analysis; two
- * sentences with the same terms in the same order have the same scores,
- * so a pair of such is scored once. Sentences keep their terms in a few
- * flat arrays, the lexicon is read once per process, and what only scored
- * pairs need (the paraphrase preparation of a sentence, the synonyms of a
- * term) is made when a pair first needs it; that preparation is handed
- * the sentence's sorted terms, so that they are sorted once. Articles
- * that come tokenised (a comparison's cached analysis) need no
- * tokenizer. Term ids are handed out in the order the words come, as
- * before, so no score depends on any of this.
+ * analysed once (its term, flags and id, in a table of the aligner's,
+ * its text and stem the token's own); a sentence repeated word for word
+ * shares the first one's analysis; two sentences with the same terms in
+ * the same order (a distinct sentence) have the same candidates and
+ * scores, so candidates are found between distinct sentences and a pair
+ * of such is scored once. Sentences keep their terms in a few flat
+ * arrays, the lexicon is read once per process, and what only scored
+ * pairs need (the paraphrase preparation of a sentence, the synonyms of
+ * its terms) is made when a pair first needs it; that preparation is
+ * handed the sentence's sorted terms, so that they are sorted once, and
+ * its words' synonym signatures, so that few pairs of words are asked
+ * whether they are related. Articles that come tokenised (a comparison's
+ * cached analysis) need no tokenizer. Term ids are handed out in the
+ * order the words come, as before, so no score depends on any of this.
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -82,7 +85,6 @@ struct _Sentence
   guint sequence, n_sequence;  /* in PxAligner.sequence(_flags): term ids in order, repeats kept */
   guint word_ids, n_words;     /* in PxAligner.word_sequence */
   PxParaphraseSentence *paraphrase;  /* the sequence prepared for pairs, when first scored */
-  double total;    /* the terms' summed weight */
   guint distinct;  /* sentences with the same sequence (and flags) share this, once prepared */
 };
 
@@ -138,16 +140,17 @@ typedef struct
   Sentence *first;   /* the first sentence of this text */
 } Text;
 
-/* A distinct normalised word of the compared sentences: its id, and what
- * it adds to a sentence, found out once (for the language and token kind
- * it was first seen with; others are worked out each time). */
+/* A distinct normalised word of the compared sentences (its index in
+ * PxAligner.words is its id), and what it adds to a sentence, found out
+ * once (for the language and token kind it was first seen with; others
+ * are worked out each time). */
 typedef struct
 {
   guint hash;           /* first, as Table wants */
-  const char *norm;     /* in PxAligner.strings */
-  guint word;           /* word id */
+  const char *norm;     /* its first token's */
   Language *language;
   guint kind;           /* the PxTokenFlags that decide its terms */
+  guint stem_hash;      /* hash_string () of its stem */
   const GPtrArray *phrases;  /* lexicon phrases starting with its stem, or NULL */
   gboolean analysed;    /* the fields below are set (on its first use outside a phrase) */
   guint number;         /* "10km": the term of the number, else NONE */
@@ -179,8 +182,8 @@ struct _PxAligner
   GHashTable *languages;    /* language code → Language */
   Table words;              /* Word, one per distinct normalised word */
   Table terms_by_name;      /* the guint hash_string () of each term's name, by id */
-  GPtrArray *term_names;    /* id → term (in strings) */
-  GStringChunk *strings;    /* term names and distinct words */
+  GPtrArray *term_names;    /* id → term (a token's stem, the lexicon's, or in strings) */
+  GStringChunk *strings;    /* the names of number and stop word terms */
   GArray *term_weights;     /* double per term id, once prepared */
   Synonyms *term_synonyms;  /* per term id, looked up when first needed */
   guint *term_items;        /* per term id: its index in the sentence at hand's terms */
@@ -194,6 +197,8 @@ struct _PxAligner
   guint term_bits_size;
   guint n_sentences;
   GPtrArray *distinct;      /* the first sentence of each distinct sequence, once prepared */
+  guint *distinct_sizes;    /* the number of sentences of each, once prepared */
+  guint *term_sentences;    /* per term id: the sentences it is in, once prepared */
   Table texts;              /* Text, one per distinct sentence text */
   Score *scores;            /* claim scores of distinct pairs, open-addressed */
   guint n_scores, n_score_slots;  /* n_score_slots a power of two */
@@ -210,18 +215,35 @@ G_DEFINE_FINAL_TYPE (PxAligner, px_aligner, G_TYPE_OBJECT)
 /* Synonyms.groups of a term not looked up yet */
 static const GArray unknown_synonyms;
 
-/* Of a sentence's length, its first and its last 16 bytes: texts that
- * share all of them are rare enough for text_equal () to sort out. */
+static inline guint64
+load_64 (const char *bytes)
+{
+  guint64 value;
+
+  memcpy (&value, bytes, sizeof value);
+  return value;
+}
+
+/* Of a sentence's length, its first and its last 16 bytes (eight at a
+ * time): texts that share all of them are rare enough for text_equal ()
+ * to sort out. */
 static guint
 text_hash (const Text *text)
 {
-  guint hash = 2166136261u ^ text->length;
+  guint64 hash = text->length ^ G_GUINT64_CONSTANT (0xCBF29CE484222325);
 
-  for (guint i = 0; i < MIN (text->length, 16); i++)
-    hash = (hash ^ (guchar) text->text[i]) * 16777619u;
-  for (guint i = text->length > 32 ? text->length - 16 : MIN (text->length, 16); i < text->length; i++)
-    hash = (hash ^ (guchar) text->text[i]) * 16777619u;
-  return hash ^ GPOINTER_TO_UINT (text->language);
+  if (text->length >= 16)
+    {
+      const char *end = text->text + text->length;
+      guint64 parts[4] = { load_64 (text->text), load_64 (text->text + 8), load_64 (end - 16), load_64 (end - 8) };
+
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        hash = (hash ^ parts[i]) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+    }
+  else
+    for (guint i = 0; i < text->length; i++)
+      hash = (hash ^ (guchar) text->text[i]) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  return (guint) (hash >> 32 ^ hash) ^ GPOINTER_TO_UINT (text->language);
 }
 
 static gboolean
@@ -256,6 +278,9 @@ table_item (const Table *table,
 {
   return table->items + index * table->size;
 }
+
+/* table_item () where the type is known: its size a constant. */
+#define TABLE_ITEM(table, Type, index) ((Type *) (gpointer) (table)->items + (index))
 
 /* Adds an item of @hash at free slot @i (found by the caller's probing):
  * its index, and its room to fill in after the hash. */
@@ -329,6 +354,8 @@ px_aligner_finalize (GObject *object)
   g_clear_pointer (&self->sequence_flags, g_array_unref);
   g_clear_pointer (&self->word_sequence, g_array_unref);
   g_clear_pointer (&self->distinct, g_ptr_array_unref);
+  g_clear_pointer (&self->distinct_sizes, g_free);
+  g_clear_pointer (&self->term_sentences, g_free);
   table_clear (&self->texts);
   g_clear_pointer (&self->scores, g_free);
 
@@ -383,31 +410,34 @@ px_aligner_set_document_frequencies (PxAligner              *self,
   self->n_documents = n_documents;
 }
 
-static guint
+/* Words and terms are hashed as the synonyms are, so that a term's hash
+ * finds its synonym groups too. */
+static inline guint
 hash_string (const char *text)
 {
-  guint hash = 2166136261u;
-
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    hash = (hash ^ *p) * 16777619u;
-  return hash;
+  return px_synonyms_hash (text);
 }
 
+/* The id of the term named @term, whose hash_string () is @hash, added
+ * when new. Its name is copied unless it is @lasting: a token's stem (the
+ * aligner keeps its tokens) or the lexicon's. */
 static guint
 intern_term (PxAligner  *self,
-             const char *term)
+             const char *term,
+             guint       hash,
+             gboolean    lasting)
 {
   Table *table = &self->terms_by_name;
-  guint hash = hash_string (term), mask = table->n_slots - 1, i;
+  guint mask = table->n_slots - 1, i;
 
   for (i = hash & mask; table->slots[i] != 0; i = (i + 1) & mask)
     {
       guint id = table->slots[i] - 1;
 
-      if (*(const guint *) table_item (table, id) == hash && strcmp (self->term_names->pdata[id], term) == 0)
+      if (*TABLE_ITEM (table, guint, id) == hash && strcmp (self->term_names->pdata[id], term) == 0)
         return id;
     }
-  g_ptr_array_add (self->term_names, g_string_chunk_insert (self->strings, term));
+  g_ptr_array_add (self->term_names, lasting ? (char *) term : g_string_chunk_insert (self->strings, term));
   return table_add (table, i, hash);
 }
 
@@ -531,13 +561,15 @@ get_lexicon (const char *language)
   return lexicon;
 }
 
-/* The value of @stem in @table, @lexicon's words or phrases, or NULL. */
+/* The value of @stem (whose hash_string () is @hash) in @table, @lexicon's
+ * words or phrases, or NULL. */
 static gpointer
 lexicon_lookup (const Lexicon *lexicon,
                 GHashTable    *table,
-                const char    *stem)
+                const char    *stem,
+                guint          hash)
 {
-  guint bit = hash_string (stem) % LEXICON_FILTER_BITS;
+  guint bit = hash % LEXICON_FILTER_BITS;
 
   if (!(lexicon->filter[bit / 64] >> bit % 64 & 1))
     return NULL;
@@ -586,7 +618,8 @@ get_language (PxAligner  *self,
       /* The groups' terms come first, in the lexicon's order. */
       language->group_terms = g_new (guint, lexicon->groups->len + 1);
       for (guint i = 0; i < lexicon->groups->len; i++)
-        language->group_terms[i] = intern_term (self, lexicon->groups->pdata[i]);
+        language->group_terms[i] = intern_term (self, lexicon->groups->pdata[i],
+                                                hash_string (lexicon->groups->pdata[i]), TRUE);
       g_hash_table_insert (self->languages, g_strdup (code), language);
     }
   return language;
@@ -660,81 +693,90 @@ token_kind (const PxToken *token)
 }
 
 /* The terms of @word, a content token of @language outside any phrase
- * (interned in the order the original words come, as term ids order the
- * scores' sums). */
+ * whose stem has hash_string () @stem_hash (interned in the order the
+ * original words come, as term ids order the scores' sums). */
 static void
 analyse_word (PxAligner     *self,
               Language      *language,
               const PxToken *token,
+              guint          stem_hash,
               Word          *word)
 {
   const Lexicon *lexicon = language->lexicon;
-  gsize digits = strspn (token->norm, "0123456789.,");
+  gsize digits = g_ascii_isdigit (token->norm[0]) ? strspn (token->norm, "0123456789.,") : 0;
   gpointer group;
 
   word->number = NONE;
   word->flags = 0;
   word->may_be_name = FALSE;
-  if ((token->flags & PX_TOKEN_WORD) && g_ascii_isdigit (token->norm[0]) &&
-      is_letters (token->norm + digits))
+  if ((token->flags & PX_TOKEN_WORD) && digits > 0 && is_letters (token->norm + digits))
     {
       /* "10km" is the number 10 and the unit "km", as "10 km" is. */
       g_autofree char *number = g_strndup (token->norm, digits);
       g_autofree char *name = px_aligner_number_term (number);
       const char *unit = token->norm + digits;
+      guint unit_hash = hash_string (unit);
 
-      word->number = intern_term (self, name);
-      group = lexicon_lookup (lexicon, lexicon->words, unit);
+      word->number = intern_term (self, name, hash_string (name), FALSE);
+      group = lexicon_lookup (lexicon, lexicon->words, unit, unit_hash);
       word->term = group != NULL ? language->group_terms[GPOINTER_TO_UINT (group) - 1]
-                                 : intern_term (self, unit);
+                                 : intern_term (self, unit, unit_hash, TRUE);
     }
   else if (token->flags & PX_TOKEN_NUMBER)
     {
       g_autofree char *name = px_aligner_number_term (token->norm);
 
-      word->term = intern_term (self, name);
+      word->term = intern_term (self, name, hash_string (name), FALSE);
       word->flags = PX_PARAPHRASE_NUMBER;
     }
-  else if ((group = lexicon_lookup (lexicon, lexicon->words, token->stem)) != NULL)
+  else if ((group = lexicon_lookup (lexicon, lexicon->words, token->stem, stem_hash)) != NULL)
     word->term = language->group_terms[GPOINTER_TO_UINT (group) - 1];
   else if (!(token->flags & PX_TOKEN_STOP))
     {
-      word->term = intern_term (self, token->stem);
+      word->term = intern_term (self, token->stem, stem_hash, TRUE);
       word->may_be_name = TRUE;
       if (is_negation (token->norm))
         word->flags = PX_PARAPHRASE_NEGATION;
     }
   else
     {
-      g_autofree char *name = g_strconcat ("~", token->norm, NULL);
+      /* "~" and the word, on the stack unless long */
+      gsize length = strlen (token->norm);
+      char stack[64];
+      g_autofree char *heap = length + 2 > sizeof stack ? g_malloc (length + 2) : NULL;
+      char *name = heap != NULL ? heap : stack;
 
-      word->term = intern_term (self, name);
+      name[0] = '~';
+      memcpy (name + 1, token->norm, length + 1);
+      word->term = intern_term (self, name, hash_string (name), FALSE);
       word->flags = PX_PARAPHRASE_STOP | (is_negation (token->norm) ? PX_PARAPHRASE_NEGATION : 0);
     }
   word->analysed = TRUE;
 }
 
-/* The index of @token's normalised word in self->words, added when new. */
+/* The index of @token's normalised word in self->words, added when new
+ * (its text the token's: the aligner keeps its tokens). */
 static guint
 find_word (PxAligner     *self,
            Language      *language,
            const PxToken *token)
 {
   Table *table = &self->words;
-  guint hash = hash_string (token->norm), mask = table->n_slots - 1, i, index;
+  guint hash = hash_string (token->norm), mask = table->n_slots - 1, i, index, stem_hash;
   Word *word;
 
   for (i = hash & mask; table->slots[i] != 0; i = (i + 1) & mask)
     {
-      const Word *other = table_item (table, table->slots[i] - 1);
+      const Word *other = TABLE_ITEM (table, Word, table->slots[i] - 1);
 
       if (other->hash == hash && strcmp (other->norm, token->norm) == 0)
         return table->slots[i] - 1;
     }
   index = table_add (table, i, hash);
-  word = table_item (table, index);
-  *word = (Word) { hash, g_string_chunk_insert (self->strings, token->norm), index, language,
-                   token_kind (token), lexicon_lookup (language->lexicon, language->lexicon->phrases, token->stem) };
+  word = TABLE_ITEM (table, Word, index);
+  stem_hash = hash_string (token->stem);
+  *word = (Word) { hash, token->norm, language, token_kind (token), stem_hash,
+                   lexicon_lookup (language->lexicon, language->lexicon->phrases, token->stem, stem_hash) };
   return index;
 }
 
@@ -753,9 +795,9 @@ analyse_sentence (PxAligner *self,
                   Language  *language)
 {
   GArray *tokens = sentence->tokens;
-  guint stack[2 * 64];
-  g_autofree guint *heap = tokens->len <= 64 ? NULL : g_new (guint, 2 * tokens->len);
-  guint *content = heap != NULL ? heap : stack, *found = content + MAX (tokens->len, 64);
+  guint stack[64];
+  g_autofree guint *heap = tokens->len <= 64 ? NULL : g_new (guint, tokens->len);
+  guint *content = heap != NULL ? heap : stack;
   guint n_content = 0, n_sequence = 0, *words, *terms, *sequence;
   guint8 *flags;
 
@@ -780,20 +822,19 @@ analyse_sentence (PxAligner *self,
       if (!is_content (token))
         continue;
       content[n_content] = i;
-      found[n_content] = find_word (self, language, token);
-      words[n_content] = ((const Word *) table_item (&self->words, found[n_content]))->word;
-      n_content++;
+      words[n_content++] = find_word (self, language, token);
     }
   sentence->n_words = n_content;
 
   for (guint at = 0; at < n_content;)
     {
       const PxToken *token = &g_array_index (tokens, PxToken, content[at]);
-      Word *word = table_item (&self->words, found[at]), other;
+      Word *word = TABLE_ITEM (&self->words, Word, words[at]), other;
       gboolean cached = word->language == language && word->kind == token_kind (token);
+      guint stem_hash = cached ? word->stem_hash : hash_string (token->stem);
       const GPtrArray *phrases = cached ? word->phrases
                                         : lexicon_lookup (language->lexicon, language->lexicon->phrases,
-                                                          token->stem);
+                                                          token->stem, stem_hash);
       guint group, length = match_phrase (phrases, tokens, content, n_content, at, &group);
 
       if (length > 0)
@@ -805,11 +846,11 @@ analyse_sentence (PxAligner *self,
         {
           if (!cached)
             {
-              analyse_word (self, language, token, &other);
+              analyse_word (self, language, token, stem_hash, &other);
               word = &other;
             }
           else if (!word->analysed)
-            analyse_word (self, language, token, word);
+            analyse_word (self, language, token, stem_hash, word);
           if (word->number != NONE)
             {
               sequence[n_sequence] = word->number;
@@ -890,7 +931,7 @@ add_sentences (PxAligner   *self,
       key.hash = text_hash (&key);
       for (slot = key.hash & mask; self->texts.slots[slot] != 0 && first == NULL; slot = (slot + 1) & mask)
         {
-          const Text *other = table_item (&self->texts, self->texts.slots[slot] - 1);
+          const Text *other = TABLE_ITEM (&self->texts, Text, self->texts.slots[slot] - 1);
 
           if (text_equal (other, &key))
             first = other->first;
@@ -905,7 +946,7 @@ add_sentences (PxAligner   *self,
         }
       else
         {
-          *(Text *) table_item (&self->texts, table_add (&self->texts, slot, key.hash)) = key;
+          *TABLE_ITEM (&self->texts, Text, table_add (&self->texts, slot, key.hash)) = key;
           sentence->tokens = tokens != NULL ? g_array_ref (g_ptr_array_index (tokens, i))
                                             : px_tokenizer_tokenize (tokenizer, text, range->start, range->end);
           analyse_sentence (self, sentence, language);
@@ -1032,7 +1073,8 @@ same_sequence (PxAligner      *self,
 
 /* Groups the sentences whose terms and flags are the same in the same
  * order: wire copy repeats sentences word for word across outlets, and
- * every score of such sentences is the same, so it is worked out once. */
+ * every score of such sentences is the same, so it is worked out once. A
+ * repeat of a sentence's text comes after it and is in its group. */
 static void
 find_distinct (PxAligner *self)
 {
@@ -1045,6 +1087,7 @@ find_distinct (PxAligner *self)
   mask = n_slots - 1;
   slots = g_new0 (guint, n_slots);
   hashes = g_new (guint, self->n_sentences + 1);
+  self->distinct_sizes = g_new0 (guint, self->n_sentences + 1);
   for (guint a = 0; a < self->articles->len; a++)
     {
       Article *article = self->articles->pdata[a];
@@ -1056,6 +1099,12 @@ find_distinct (PxAligner *self)
           const guint8 *flags = &g_array_index (self->sequence_flags, guint8, sentence->sequence);
           guint hash = 2166136261u, i;
 
+          if (sentence->repeats != NULL)
+            {
+              sentence->distinct = sentence->repeats->distinct;
+              self->distinct_sizes[sentence->distinct]++;
+              continue;
+            }
           for (guint k = 0; k < sentence->n_sequence; k++)
             hash = (hash ^ (terms[k] * 16u + flags[k])) * 16777619u;
           for (i = hash & mask; slots[i] != 0; i = (i + 1) & mask)
@@ -1069,17 +1118,26 @@ find_distinct (PxAligner *self)
               slots[i] = self->distinct->len;
             }
           sentence->distinct = slots[i] - 1;
+          self->distinct_sizes[sentence->distinct]++;
         }
     }
 }
 
-/* Term weights and sentence totals, once every article is in. */
+/* The weight of a term in @df of @n documents (IDF). */
+static double
+rarity (double n,
+        double df)
+{
+  return log ((n + 1) / (MIN (df, n) + 0.5));
+}
+
+/* Distinct sentences and term weights, once every article is in. */
 static void
 prepare (PxAligner *self)
 {
   guint n_terms = self->term_names->len;
-  g_autofree guint *sentence_df = NULL;
   g_autofree gint64 *library_df = NULL;
+  g_autofree double *by_df = NULL;
   gboolean library = self->frequency_func != NULL && self->n_documents >= MIN_LIBRARY_DOCUMENTS;
   const guint *terms = (const guint *) self->terms->data;
   double *weights;
@@ -1087,6 +1145,17 @@ prepare (PxAligner *self)
   if (self->prepared)
     return;
   self->prepared = TRUE;
+  find_distinct (self);
+  /* Each sentence's terms are a set; a distinct sentence's are those of
+   * all its sentences. */
+  self->term_sentences = g_new0 (guint, n_terms + 1);
+  for (guint d = 0; d < self->distinct->len; d++)
+    {
+      const Sentence *sentence = self->distinct->pdata[d];
+
+      for (guint t = 0; t < sentence->n_terms; t++)
+        self->term_sentences[terms[sentence->terms + t]] += self->distinct_sizes[d];
+    }
   g_array_set_size (self->term_weights, n_terms);
   weights = (double *) self->term_weights->data;
   if (library)
@@ -1097,56 +1166,31 @@ prepare (PxAligner *self)
     }
   else
     {
-      /* Each sentence's terms are a set (repeats share theirs). */
-      sentence_df = g_new0 (guint, n_terms + 1);
-      for (guint a = 0; a < self->articles->len; a++)
-        {
-          Article *article = self->articles->pdata[a];
-
-          for (guint s = 0; s < article->n_sentences; s++)
-            for (guint t = 0; t < article->sentences[s].n_terms; t++)
-              sentence_df[terms[article->sentences[s].terms + t]]++;
-        }
+      /* Many terms are in as many sentences: the rarity of each count is
+       * worked out once (-1 until then). */
+      by_df = g_new (double, self->n_sentences + 1);
+      for (guint df = 0; df <= self->n_sentences; df++)
+        by_df[df] = -1;
     }
   for (guint t = 0; t < n_terms; t++)
     {
-      double n, df;
+      guint df = self->term_sentences[t];
 
       if (((const char *) self->term_names->pdata[t])[0] == '~')
-        {
-          weights[t] = STOP_WORD_WEIGHT;
-          continue;
-        }
-      if (library)
-        {
-          n = self->n_documents;
-          df = library_df[t];
-        }
+        weights[t] = STOP_WORD_WEIGHT;
+      else if (library)
+        weights[t] = rarity (self->n_documents, library_df[t]);
       else
         {
-          n = self->n_sentences;
-          df = sentence_df[t];
+          if (by_df[df] < 0)
+            by_df[df] = rarity (self->n_sentences, df);
+          weights[t] = by_df[df];
         }
-      weights[t] = log ((n + 1) / (MIN (df, n) + 0.5));
     }
   self->term_synonyms = g_new (Synonyms, n_terms + 1);
   self->term_items = g_new (guint, n_terms + 1);
   for (guint t = 0; t < n_terms; t++)
     self->term_synonyms[t].groups = &unknown_synonyms;
-  for (guint a = 0; a < self->articles->len; a++)
-    {
-      Article *article = self->articles->pdata[a];
-
-      for (guint s = 0; s < article->n_sentences; s++)
-        {
-          Sentence *sentence = &article->sentences[s];
-
-          sentence->total = 0;
-          for (guint t = 0; t < sentence->n_terms; t++)
-            sentence->total += weights[terms[sentence->terms + t]];
-        }
-    }
-  find_distinct (self);
 }
 
 static void
@@ -1155,13 +1199,16 @@ look_up_synonyms (PxAligner *self,
                   guint      term)
 {
   synonyms->groups = self->synonyms != NULL
-    ? px_synonyms_get_groups (self->synonyms, self->term_names->pdata[term]) : NULL;
+    ? px_synonyms_get_groups_hashed (self->synonyms, self->term_names->pdata[term],
+                                     *TABLE_ITEM (&self->terms_by_name, guint, term))
+    : NULL;
   synonyms->signature = 0;
   for (guint i = 0; synonyms->groups != NULL && i < synonyms->groups->len; i++)
     synonyms->signature |= G_GUINT64_CONSTANT (1) << (g_array_index (synonyms->groups, guint, i) % 64);
 }
 
-/* The synonym groups of a term, looked up when a pair first needs them. */
+/* The synonym groups of a term, looked up when a sentence of it is first
+ * prepared for pairs. */
 static inline const Synonyms *
 term_synonyms (PxAligner *self,
                guint      term)
@@ -1173,21 +1220,22 @@ term_synonyms (PxAligner *self,
   return synonyms;
 }
 
-/* Asked of every pair of content words two sentences do not share. */
+/* Asked of the pairs of content words two sentences do not share whose
+ * signatures (their keys in PxParaphraseText) have a bit in common. */
 static gboolean
 related_terms (guint    a,
                guint    b,
                gpointer user_data)
 {
   PxAligner *self = user_data;
-  const Synonyms *x = term_synonyms (self, a), *y = term_synonyms (self, b);
 
-  return (x->signature & y->signature) != 0 && px_synonyms_share_group (x->groups, y->groups);
+  return px_synonyms_share_group (term_synonyms (self, a)->groups, term_synonyms (self, b)->groups);
 }
 
 /* A sentence's terms prepared for pairs, made when the first of its
  * distinct group is scored, with its terms' set, which is what their
- * preparation would sort them for. */
+ * preparation would sort them for, and the synonym signatures of its
+ * content words (stop words and numbers have none). */
 static PxParaphraseSentence *
 paraphrase_of (PxAligner *self,
                Sentence  *sentence)
@@ -1195,10 +1243,14 @@ paraphrase_of (PxAligner *self,
   sentence = self->distinct->pdata[sentence->distinct];
   if (sentence->paraphrase == NULL)
     {
-      PxParaphraseText text = { NULL, NULL, sentence->n_sequence, NULL, sentence->n_terms, NULL };
+      PxParaphraseText text = { NULL, NULL, sentence->n_sequence, NULL, sentence->n_terms, NULL, NULL };
       guint stack[64];
-      g_autofree guint *heap = sentence->n_sequence <= 64 ? NULL : g_new (guint, sentence->n_sequence);
-      guint *term_items = heap != NULL ? heap : stack;
+      guint64 stack_keys[64];
+      gboolean small = sentence->n_sequence <= 64;
+      g_autofree guint *heap = small ? NULL : g_new (guint, sentence->n_sequence);
+      g_autofree guint64 *heap_keys = small ? NULL : g_new (guint64, sentence->n_sequence);
+      guint *term_items = small ? stack : heap;
+      guint64 *keys = small ? stack_keys : heap_keys;
 
       if (sentence->n_sequence > 0)
         {
@@ -1206,10 +1258,15 @@ paraphrase_of (PxAligner *self,
           text.flags = &g_array_index (self->sequence_flags, guint8, sentence->sequence);
           text.items = &g_array_index (self->terms, guint, sentence->terms);
           text.term_items = term_items;
+          text.keys = keys;
           for (guint i = 0; i < sentence->n_terms; i++)
             self->term_items[text.items[i]] = i;
           for (guint i = 0; i < sentence->n_sequence; i++)
-            term_items[i] = self->term_items[text.terms[i]];
+            {
+              term_items[i] = self->term_items[text.terms[i]];
+              keys[i] = text.flags[i] & (PX_PARAPHRASE_STOP | PX_PARAPHRASE_NUMBER) ? 0
+                        : term_synonyms (self, text.terms[i])->signature;
+            }
         }
       sentence->paraphrase = px_paraphrase_sentence_new (&text);
     }
@@ -1358,22 +1415,10 @@ typedef struct
   double score;
 } Edge;
 
-static int
-compare_edges (gconstpointer x,
-               gconstpointer y)
-{
-  const Edge *e = x, *f = y;
-
-  if (e->score != f->score)
-    return e->score > f->score ? -1 : 1;
-  if (e->a != f->a)
-    return e->a < f->a ? -1 : 1;
-  return e->b < f->b ? -1 : e->b > f->b;
-}
-
-/* Strongest first, by compare_edges (): a merge sort that calls it
- * directly, which the compiler inlines, where qsort () calls it through
- * a pointer and costs as much as the rest of the grouping. */
+/* Strongest first, ties in the order they come (@edges come by a, then
+ * b): a merge sort, stable, comparing scores alone, where qsort () calls
+ * a comparison through a pointer and costs as much as the rest of the
+ * grouping. */
 static void
 sort_edges (Edge  *edges,
             guint  n)
@@ -1391,7 +1436,7 @@ sort_edges (Edge  *edges,
           guint i = start, j = middle, k = start;
 
           while (i < middle && j < end)
-            to[k++] = compare_edges (&from[j], &from[i]) < 0 ? from[j++] : from[i++];
+            to[k++] = from[j].score > from[i].score ? from[j++] : from[i++];
           while (i < middle)
             to[k++] = from[i++];
           while (j < end)
@@ -1402,6 +1447,34 @@ sort_edges (Edge  *edges,
     }
   if (from != edges)
     memcpy (edges, from, n * sizeof (Edge));
+}
+
+/* @pairs in order of a, then b, by two counting sorts (by b, then stably
+ * by a), and where each a's pairs start (@start[a], n + 1 of them: its
+ * pairs end at @start[a + 1]). */
+static void
+order_pairs (Edge  *pairs,
+             guint  n_pairs,
+             guint  n,
+             guint *start)
+{
+  g_autofree Edge *by_b = g_new (Edge, n_pairs + 1);
+  g_autofree guint *next = g_new0 (guint, n + 2);
+
+  for (guint e = 0; e < n_pairs; e++)
+    next[pairs[e].b + 1]++;
+  for (guint g = 0; g < n; g++)
+    next[g + 1] += next[g];
+  for (guint e = 0; e < n_pairs; e++)
+    by_b[next[pairs[e].b]++] = pairs[e];
+  memset (start, 0, (n + 1) * sizeof (guint));
+  for (guint e = 0; e < n_pairs; e++)
+    start[pairs[e].a + 1]++;
+  for (guint g = 0; g < n; g++)
+    start[g + 1] += start[g];
+  memcpy (next, start, (n + 1) * sizeof (guint));
+  for (guint e = 0; e < n_pairs; e++)
+    pairs[next[by_b[e].a]++] = by_b[e];
 }
 
 /* A candidate pair's claim score, kept for the complete-link checks. */
@@ -1421,15 +1494,6 @@ typedef struct
   guint *next_member;    /* the next sentence of its group, or NONE */
 } Index;
 
-static int
-compare_scored (gconstpointer a,
-                gconstpointer b)
-{
-  guint x = ((const Scored *) a)->other, y = ((const Scored *) b)->other;
-
-  return x < y ? -1 : x > y;
-}
-
 /* @array with room for one more than its @n elements of @element_size
  * bytes, *@size in all: a pair's append without the calls of
  * g_array_append_val (). */
@@ -1443,28 +1507,6 @@ make_room (gpointer  array,
     return array;
   *size = MAX (2 * *size, 64);
   return g_realloc_n (array, *size, element_size);
-}
-
-/* By insertion when few, as a sentence's scored pairs mostly are:
- * qsort () cost more than the rest of their indexing. */
-static void
-sort_scored (Scored *scored,
-             guint   n)
-{
-  if (n > 16)
-    {
-      qsort (scored, n, sizeof (Scored), compare_scored);
-      return;
-    }
-  for (guint i = 1; i < n; i++)
-    {
-      Scored pair = scored[i];
-      guint j = i;
-
-      for (; j > 0 && scored[j - 1].other > pair.other; j--)
-        scored[j] = scored[j - 1];
-      scored[j] = pair;
-    }
 }
 
 /* The claim score of sentences @a < @b: from the candidates when they are
@@ -1513,44 +1555,194 @@ may_join (Index *index,
   return TRUE;
 }
 
+/* Whether two sentences of @totals weight, of which @shared is in both,
+ * are similar enough to be scored. */
+static inline gboolean
+may_be_similar (double shared,
+                double totals)
+{
+  double twice = 2 * shared;
+
+  /* Most pairs fall well short, which a product tells sooner than the
+   * quotient; the margin leaves the others to the quotient. */
+  return twice >= MIN_CLAIM_SIMILARITY * totals * (1 - 1e-9) && twice / totals >= MIN_CLAIM_SIMILARITY;
+}
+
+/* The candidate pairs of the sentences of distinct sentences @x <= @y,
+ * scored: those of different articles, in global order, when that order
+ * is one that @forward (@x's first) or @backward (@y's first) lets through.
+ * Every such pair of the two has one score, worked out once. */
+static Edge *
+add_member_pairs (PxAligner     *self,
+                  Sentence     **sentences,
+                  const guint   *article_of,
+                  const guint   *member_start,
+                  const guint   *members,
+                  guint          x,
+                  guint          y,
+                  gboolean       forward,
+                  gboolean       backward,
+                  Edge          *pairs,
+                  guint         *n_pairs,
+                  guint         *pairs_size)
+{
+  double scores[2] = { -1, -1 };  /* forward, backward; -1 until worked out */
+
+  for (guint i = member_start[x]; i < member_start[x + 1]; i++)
+    for (guint j = x == y ? i + 1 : member_start[y]; j < member_start[y + 1]; j++)
+      {
+        guint g = members[i], h = members[j], first = MIN (g, h), second = MAX (g, h);
+        gboolean backwards = h < g;
+
+        if (article_of[g] == article_of[h] || !(backwards ? backward : forward))
+          continue;
+        if (scores[backwards] < 0)
+          scores[backwards] = claim_score (self, sentences[first], sentences[second]);
+        pairs = make_room (pairs, *n_pairs, pairs_size, sizeof (Edge));
+        pairs[(*n_pairs)++] = (Edge) { first, second, scores[backwards] };
+      }
+  return pairs;
+}
+
+/* Every pair of sentences of different articles that shares enough
+ * weight to be a claim, scored (a < b). Candidates come from an inverted
+ * index of the distinct sentences' terms, term → distinct sentences in
+ * order (postings[posting_start[t] …]), as sentences with the same
+ * sequence have the same candidates. Terms found in very many sentences
+ * say little; they are left out of the index (not of the scores), which
+ * keeps the candidate pairs near linear; counted as shared, the earlier
+ * sentence's unindexed terms bound what a pair may share. Distinct
+ * sentences are taken in order, so the postings of a term before the one
+ * at hand (posting_seen of them, and it) are skipped. */
+static Edge *
+score_candidates (PxAligner  *self,
+                  Sentence  **sentences,
+                  const guint *article_of,
+                  guint       *n_pairs)
+{
+  guint n = self->n_sentences, n_distinct = self->distinct->len, n_terms = self->term_names->len;
+  guint max_postings = MAX (64, n / 8), pairs_size = 0;
+  const guint *terms = (const guint *) self->terms->data;
+  const double *weights = (const double *) self->term_weights->data;
+  g_autofree guint *member_start = g_new0 (guint, n_distinct + 2);
+  g_autofree guint *members = g_new (guint, n + 1);
+  g_autofree guint *posting_start = g_new0 (guint, n_terms + 2);
+  g_autofree guint *postings = NULL;
+  g_autofree guint *posting_seen = g_new0 (guint, n_terms + 1);
+  g_autofree double *totals = g_new0 (double, n_distinct + 1);
+  g_autofree double *unindexed = g_new0 (double, n_distinct + 1);
+  g_autofree double *shared = g_new0 (double, n_distinct + 1);
+  g_autofree guint *touched = g_new (guint, n_distinct + 1);
+  Edge *pairs = NULL;
+
+  *n_pairs = 0;
+  /* The sentences of each distinct one, in order. */
+  for (guint d = 0; d < n_distinct; d++)
+    member_start[d + 2] = member_start[d + 1] + self->distinct_sizes[d];
+  for (guint g = 0; g < n; g++)
+    members[member_start[sentences[g]->distinct + 1]++] = g;
+
+  for (guint d = 0; d < n_distinct; d++)
+    {
+      const Sentence *sentence = self->distinct->pdata[d];
+
+      for (guint t = 0; t < sentence->n_terms; t++)
+        {
+          guint term = terms[sentence->terms + t];
+
+          totals[d] += weights[term];
+          if (self->term_sentences[term] > max_postings)
+            unindexed[d] += weights[term];
+          else
+            posting_start[term + 2]++;
+        }
+    }
+  for (guint t = 0; t < n_terms; t++)
+    posting_start[t + 2] += posting_start[t + 1];
+  postings = g_new (guint, posting_start[n_terms + 1] + 1);
+  for (guint d = 0; d < n_distinct; d++)
+    {
+      const Sentence *sentence = self->distinct->pdata[d];
+
+      for (guint t = 0; t < sentence->n_terms; t++)
+        {
+          guint term = terms[sentence->terms + t];
+
+          if (self->term_sentences[term] <= max_postings)
+            postings[posting_start[term + 1]++] = d;
+        }
+    }
+
+  for (guint d = 0; d < n_distinct; d++)
+    {
+      const Sentence *sentence = self->distinct->pdata[d];
+      guint n_touched = 0;
+      double indexed = 0;  /* what d shares with itself */
+
+      for (guint t = 0; t < sentence->n_terms; t++)
+        {
+          guint term = terms[sentence->terms + t];
+          double weight = weights[term];
+          const guint *list, *end = postings + posting_start[term + 1];
+
+          if (self->term_sentences[term] > max_postings)
+            continue;
+          indexed += weight;
+          /* After d itself */
+          for (list = postings + posting_start[term] + ++posting_seen[term]; list < end; list++)
+            {
+              guint other = *list;
+
+              if (shared[other] == 0)
+                touched[n_touched++] = other;
+              shared[other] += weight;
+            }
+        }
+      /* d's sentences may pair with each other. */
+      if (indexed > 0 && self->distinct_sizes[d] > 1 && may_be_similar (indexed + unindexed[d], 2 * totals[d]))
+        pairs = add_member_pairs (self, sentences, article_of, member_start, members, d, d,
+                                  TRUE, TRUE, pairs, n_pairs, &pairs_size);
+      for (guint i = 0; i < n_touched; i++)
+        {
+          guint other = touched[i];
+          double both = shared[other], weight = totals[d] + totals[other];
+          gboolean forward = may_be_similar (both + unindexed[d], weight);
+          gboolean backward = may_be_similar (both + unindexed[other], weight);
+
+          shared[other] = 0;
+          if (forward || backward)
+            pairs = add_member_pairs (self, sentences, article_of, member_start, members, d, other,
+                                      forward, backward, pairs, n_pairs, &pairs_size);
+        }
+    }
+  return pairs;
+}
+
 GPtrArray *
 px_aligner_align (PxAligner *self)
 {
-  guint n = self->n_sentences, n_terms;
+  guint n = self->n_sentences, n_pairs;
   g_autofree Sentence **sentences = NULL;
   g_autofree guint *article_of = NULL;
   g_autofree guint *sentence_of = NULL;
-  g_autofree guint *posting_start = NULL;
-  g_autofree guint *postings = NULL;
-  g_autofree guint *posting_seen = NULL;
-  g_autofree guint *article_end = NULL;
   g_autofree Edge *edges = NULL;
-  g_autofree double *shared = NULL;
-  g_autofree guint *touched = NULL;
   g_autofree Scored *scored = NULL;
-  guint n_edges = 0, edges_size = 0, n_scored = 0, scored_size = 0;
+  guint n_edges = 0;
   g_autofree guint *scored_start = NULL;
   g_autofree guint *group_of = NULL;
   g_autofree guint *group_size = NULL;
   g_autofree guint *next_member = NULL;
   g_autofree guint *last_member = NULL;
   guint *claim_of;
-  const guint *terms;
-  const double *weights;
   GPtrArray *claims;
   Index index;
-  guint max_postings;
 
   g_return_val_if_fail (PX_IS_ALIGNER (self), NULL);
 
   prepare (self);
-  n_terms = self->term_names->len;
-  terms = (const guint *) self->terms->data;
-  weights = (const double *) self->term_weights->data;
   sentences = g_new (Sentence *, n + 1);
   article_of = g_new (guint, n + 1);
   sentence_of = g_new (guint, n + 1);
-  article_end = g_new (guint, n + 1);
   for (guint a = 0, g = 0; a < self->articles->len; a++)
     {
       Article *article = self->articles->pdata[a];
@@ -1560,90 +1752,22 @@ px_aligner_align (PxAligner *self)
           sentences[g] = &article->sentences[s];
           article_of[g] = a;
           sentence_of[g] = s;
-          article_end[g] = g - s + article->n_sentences;
         }
     }
 
-  /* The inverted index: term → sentences, in global order (postings[
-   * posting_start[t] …]). Terms found in very many sentences say little;
-   * they are left out of the index (not of the scores), which keeps the
-   * candidate pairs near linear. Sentences are taken in global order, so
-   * the postings of a term before the sentence at hand (posting_seen of
-   * them) and those of its own article, right after it, are skipped. */
-  posting_start = g_new0 (guint, n_terms + 2);
-  for (guint g = 0; g < n; g++)
-    for (guint t = 0; t < sentences[g]->n_terms; t++)
-      posting_start[terms[sentences[g]->terms + t] + 2]++;
-  for (guint t = 0; t < n_terms; t++)
-    posting_start[t + 2] += posting_start[t + 1];
-  postings = g_new (guint, posting_start[n_terms + 1] + 1);
-  posting_seen = g_new0 (guint, n_terms + 1);
-  for (guint g = 0; g < n; g++)
-    for (guint t = 0; t < sentences[g]->n_terms; t++)
-      postings[posting_start[terms[sentences[g]->terms + t] + 1]++] = g;
-  max_postings = MAX (64, n / 8);
-
-  shared = g_new0 (double, n + 1);
-  touched = g_new (guint, n + 1);
+  /* Each sentence's scored pairs by the later one (scored[scored_start[g]
+   * …]); the pairs that may be claims (edges) kept in place, strongest
+   * first, then by a and b. */
+  edges = score_candidates (self, sentences, article_of, &n_pairs);
+  scored = g_new (Scored, n_pairs + 1);
   scored_start = g_new (guint, n + 1);
-  for (guint g = 0; g < n; g++)
+  order_pairs (edges, n_pairs, n, scored_start);
+  for (guint e = 0; e < n_pairs; e++)
     {
-      Sentence *sentence = sentences[g];
-      double unindexed = 0;
-      guint n_touched = 0;
-
-      scored_start[g] = n_scored;
-      for (guint t = 0; t < sentence->n_terms; t++)
-        {
-          guint term = terms[sentence->terms + t];
-          double weight = weights[term];
-          const guint *list = postings + posting_start[term], *end = postings + posting_start[term + 1];
-
-          /* list[posting_seen[term]] is g itself. */
-          if (end - list > max_postings)
-            {
-              posting_seen[term]++;
-              unindexed += weight;
-              continue;
-            }
-          list += ++posting_seen[term];
-          while (list < end && *list < article_end[g])
-            list++;
-          for (; list < end; list++)
-            {
-              guint other = *list;
-
-              if (shared[other] == 0)
-                touched[n_touched++] = other;
-              shared[other] += weight;
-            }
-        }
-      for (guint i = 0; i < n_touched; i++)
-        {
-          guint other = touched[i];
-          double twice = 2 * (shared[other] + unindexed), totals = sentence->total + sentences[other]->total;
-
-          shared[other] = 0;
-          /* Most pairs fall well short, which a product tells sooner than
-           * the quotient; the margin leaves the others to the quotient. */
-          if (twice < MIN_CLAIM_SIMILARITY * totals * (1 - 1e-9))
-            continue;
-          if (twice / totals >= MIN_CLAIM_SIMILARITY)
-            {
-              double score = claim_score (self, sentence, sentences[other]);
-
-              scored = make_room (scored, n_scored, &scored_size, sizeof (Scored));
-              scored[n_scored++] = (Scored) { other, score };
-              if (score >= PX_ALIGNER_DEFAULT_THRESHOLD)
-                {
-                  edges = make_room (edges, n_edges, &edges_size, sizeof (Edge));
-                  edges[n_edges++] = (Edge) { g, other, score };
-                }
-            }
-        }
-      sort_scored (scored + scored_start[g], n_scored - scored_start[g]);
+      scored[e] = (Scored) { edges[e].b, edges[e].score };
+      if (edges[e].score >= PX_ALIGNER_DEFAULT_THRESHOLD)
+        edges[n_edges++] = edges[e];
     }
-  scored_start[n] = n_scored;
   sort_edges (edges, n_edges);
 
   /* Strongest pairs first; complete link between the groups. A group is

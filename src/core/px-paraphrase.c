@@ -75,6 +75,9 @@ struct _PxParaphraseSentence
   guint8 *flags;
   Item *items;           /* distinct terms, ascending */
   guint n_items;
+  /* Per item: the key of its term (PxParaphraseText), 0 for stop words
+   * and numbers, which no synonym stands for. */
+  guint64 *keys;
   guint *position_item;  /* per position: its item */
   guint *content_item;   /* per content (not stop word) position: its item */
   guint n_content;
@@ -86,12 +89,20 @@ struct _PxParaphraseSentence
   guint n_content_words;
   /* Per n-gram order n (at n - 1) and position: how often the n-gram
    * starting there occurs in the sentence when that is its first
-   * occurrence, else 0; and the number of distinct n-grams. */
-  guint *first_count[BLEU_ORDER];
+   * occurrence, else 0, less one (G_MAXUINT for 0, so that the arrays
+   * start zeroed with most n-grams, those found once); and the number of
+   * distinct n-grams. */
+  guint *first_count_less[BLEU_ORDER];
   guint n_distinct[BLEU_ORDER];
-  /* The summed information of all n-grams of each order, for the
-   * weights last compared with (weights_of). */
+  /* The summed weight of its distinct terms, for the weights last
+   * compared with (total_of) */
+  const double *total_of;
+  double total;
+  /* For the weights last compared with (weights_of): per order, the
+   * information of the n-gram starting at each position, and the summed
+   * information of all n-grams. */
   const double *weights_of;
+  double *information[BLEU_ORDER];
   double ngram_totals[BLEU_ORDER];
   /* METEOR: per item, its positions (item_positions[item_start[i] …]) */
   guint *item_start;
@@ -155,8 +166,10 @@ count_bits (const guint64 *found,
   return count;
 }
 
-/* first_count and n_distinct, from the positions of each n-gram
- * (@found: n_words words of room), once item_start is known. */
+/* first_count_less and n_distinct, from the positions of each n-gram
+ * (@found: n_words words of room), once item_start is known. An n-gram
+ * with a word the sentence has once occurs once: so do most, which is
+ * where every count starts. */
 static G_ALWAYS_INLINE inline void
 prepare_ngrams_of (PxParaphraseSentence *self,
                    guint                 n_words,
@@ -164,39 +177,35 @@ prepare_ngrams_of (PxParaphraseSentence *self,
 {
   guint length = self->length;
 
+  for (guint n = 1; n <= BLEU_ORDER && n <= length; n++)
+    self->n_distinct[n - 1] = length - n + 1;
   for (guint p = 0; p < length; p++)
     {
-      guint item = self->position_item[p], n = 1;
+      guint item = self->position_item[p];
 
-      /* An n-gram found once has longer ones found once, as every n-gram
-       * of a word the sentence has once. */
-      if (self->item_start[item + 1] - self->item_start[item] > 1)
+      if (self->item_start[item + 1] - self->item_start[item] == 1)
+        continue;
+      for (guint w = 0; w < n_words; w++)
+        found[w] = ~G_GUINT64_CONSTANT (0);
+      /* Once an n-gram is found once, longer ones are too. */
+      for (guint n = 1; n <= BLEU_ORDER && p + n <= length; n++)
         {
-          for (guint w = 0; w < n_words; w++)
-            found[w] = ~G_GUINT64_CONSTANT (0);
-          for (; n <= BLEU_ORDER && p + n <= length; n++)
+          gboolean earlier = FALSE;
+          guint count;
+
+          narrow (self, n_words, found, self->position_item[p + n - 1], n - 1);
+          for (guint w = 0; w <= p / 64 && !earlier; w++)
+            earlier = (w < p / 64 ? found[w] : found[w] & ((G_GUINT64_CONSTANT (1) << p % 64) - 1)) != 0;
+          if (earlier)
             {
-              gboolean earlier = FALSE;
-              guint count;
-
-              narrow (self, n_words, found, self->position_item[p + n - 1], n - 1);
-              for (guint w = 0; w <= p / 64 && !earlier; w++)
-                earlier = (w < p / 64 ? found[w] : found[w] & ((G_GUINT64_CONSTANT (1) << p % 64) - 1)) != 0;
-              self->first_count[n - 1][p] = 0;
-              if (earlier)
-                continue;
-              count = count_bits (found, n_words);
-              self->first_count[n - 1][p] = count;
-              self->n_distinct[n - 1]++;
-              if (count == 1)
-                break;
+              self->first_count_less[n - 1][p] = G_MAXUINT;
+              self->n_distinct[n - 1]--;
+              continue;
             }
-          n++;
-        }
-      for (; n <= BLEU_ORDER && p + n <= length; n++)
-        {
-          self->first_count[n - 1][p] = 1;
-          self->n_distinct[n - 1]++;
+          count = count_bits (found, n_words);
+          self->first_count_less[n - 1][p] = count - 1;
+          if (count == 1)
+            break;
         }
     }
 }
@@ -236,8 +245,8 @@ px_paraphrase_sentence_new (const PxParaphraseText *text)
   Place *sorted = NULL;
   guint length, n = 0, n_content = 0, n_words, n_content_words;
   gsize end = (sizeof (PxParaphraseSentence) + 7) & ~(gsize) 7;
-  gsize masks, content_masks, first_count[BLEU_ORDER], found, items;
-  gsize terms, position_item, content_item, item_positions, item_start;
+  gsize masks, content_masks, first_count_less[BLEU_ORDER], information[BLEU_ORDER], found, items;
+  gsize terms, position_item, content_item, item_positions, item_start, keys;
   gsize next, flags, zeroed;
   char *block;
 
@@ -279,11 +288,15 @@ px_paraphrase_sentence_new (const PxParaphraseText *text)
   masks = carve (&end, (gsize) n * n_words + 1, sizeof (guint64));
   content_masks = carve (&end, (gsize) n * n_content_words + 1, sizeof (guint64));
   item_start = carve (&end, n + 1, sizeof (guint));
-  zeroed = end;
   for (guint k = 0; k < BLEU_ORDER; k++)
-    first_count[k] = carve (&end, length + 1, sizeof (guint));
+    first_count_less[k] = carve (&end, length + 1, sizeof (guint));
+  zeroed = end;
+  /* ngrams_weight () writes past the end, where no n-gram fits. */
+  for (guint k = 0; k < BLEU_ORDER; k++)
+    information[k] = carve (&end, length + BLEU_ORDER, sizeof (double));
   found = carve (&end, n_words + 1, sizeof (guint64));
   items = carve (&end, n + 1, sizeof (Item));
+  keys = carve (&end, n + 1, sizeof (guint64));
   terms = carve (&end, length + 1, sizeof (guint));
   position_item = carve (&end, length + 1, sizeof (guint));
   content_item = carve (&end, length + 1, sizeof (guint));
@@ -301,8 +314,12 @@ px_paraphrase_sentence_new (const PxParaphraseText *text)
   self->masks = (guint64 *) (block + masks);
   self->content_masks = (guint64 *) (block + content_masks);
   for (guint k = 0; k < BLEU_ORDER; k++)
-    self->first_count[k] = (guint *) (block + first_count[k]);
+    {
+      self->first_count_less[k] = (guint *) (block + first_count_less[k]);
+      self->information[k] = (double *) (block + information[k]);
+    }
   self->items = (Item *) (block + items);
+  self->keys = (guint64 *) (block + keys);
   self->terms = (guint *) (block + terms);
   self->position_item = (guint *) (block + position_item);
   self->content_item = (guint *) (block + content_item);
@@ -336,16 +353,23 @@ px_paraphrase_sentence_new (const PxParaphraseText *text)
         self->items[item].flags |= text->flags[sorted[i].position];
         self->position_item[sorted[i].position] = item;
       }
+  /* Each position in its item's key, masks and count; each content
+   * position in the content masks. */
   for (guint i = 0; i < length; i++)
-    if (!(text->flags[i] & PX_PARAPHRASE_STOP))
-      self->content_item[self->n_content++] = self->position_item[i];
-  for (guint i = 0; i < length; i++)
-    self->masks[self->position_item[i] * n_words + i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
-  for (guint i = 0; i < self->n_content; i++)
-    self->content_masks[self->content_item[i] * n_content_words + i / 64] |=
-      G_GUINT64_CONSTANT (1) << (i % 64);
-  for (guint i = 0; i < length; i++)
-    self->item_start[self->position_item[i] + 1]++;
+    {
+      guint item = self->position_item[i];
+
+      self->keys[item] = (self->items[item].flags & (PX_PARAPHRASE_STOP | PX_PARAPHRASE_NUMBER)) ? 0
+                         : text->keys != NULL ? text->keys[i] : ~G_GUINT64_CONSTANT (0);
+      self->masks[item * n_words + i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
+      self->item_start[item + 1]++;
+      if (!(text->flags[i] & PX_PARAPHRASE_STOP))
+        {
+          self->content_masks[item * n_content_words + self->n_content / 64] |=
+            G_GUINT64_CONSTANT (1) << (self->n_content % 64);
+          self->content_item[self->n_content++] = item;
+        }
+    }
   for (guint i = 0; i < n; i++)
     self->item_start[i + 1] += self->item_start[i];
   prepare_ngrams (self, (guint64 *) (block + found));
@@ -365,17 +389,18 @@ px_paraphrase_sentence_free (PxParaphraseSentence *self)
 /* The longest common subsequence of x (bit masks of its positions per
  * item, @m positions) and y (items of the other sentence, mapped to x's
  * by @b_to_a), by the bit-parallel method of Crochemore et al. (2001):
- * the number of zero bits left in V. */
-static guint
-lcs (const guint64 *masks,
-     guint          n_words,
-     guint          m,
-     const guint   *y,
-     guint          ny,
-     const guint   *b_to_a)
+ * the number of zero bits left in V (@v, n_words words of room). lcs ()
+ * passes a constant 1 for sentences of at most 64 words, as narrow ()
+ * has it. */
+static G_ALWAYS_INLINE inline guint
+lcs_of (const guint64 *masks,
+        guint          n_words,
+        guint          m,
+        const guint   *y,
+        guint          ny,
+        const guint   *b_to_a,
+        guint64       *v)
 {
-  guint64 stack[4], *heap = n_words > G_N_ELEMENTS (stack) ? g_new (guint64, n_words) : NULL;
-  guint64 *v = heap != NULL ? heap : stack;
   guint zeros = 0;
 
   for (guint w = 0; w < n_words; w++)
@@ -404,41 +429,122 @@ lcs (const guint64 *masks,
 
       zeros += bits - __builtin_popcountll (v[w] & valid);
     }
-  g_free (heap);
   return zeros;
+}
+
+static guint
+lcs (const guint64 *masks,
+     guint          n_words,
+     guint          m,
+     const guint   *y,
+     guint          ny,
+     const guint   *b_to_a)
+{
+  guint64 stack[4];
+  g_autofree guint64 *heap = n_words > G_N_ELEMENTS (stack) ? g_new (guint64, n_words) : NULL;
+  guint64 *v = heap != NULL ? heap : stack;
+
+  if (n_words == 1)
+    return lcs_of (masks, 1, m, y, ny, b_to_a, v);
+  return lcs_of (masks, n_words, m, y, ny, b_to_a, v);
 }
 
 /* An n-gram's information, after NIST (Doddington 2002): the mean rarity
  * of its terms, so that sharing "Ashcroft said" counts more than sharing
- * "he said". The summed information of all n-grams of @self, per order
- * (n - 1): each word's weight counted once for each n-gram that covers
- * it; worked out once a sentence, as @weights stay the same. */
+ * "he said". That of each n-gram of @self, and the summed information of
+ * all of them, per order (n - 1), in which each word's weight is counted
+ * once for each n-gram that covers it; worked out once a sentence, as
+ * @weights stay the same. */
 static const double *
 ngrams_weight (PxParaphraseSentence *self,
                const double         *weights)
 {
   guint length = self->length, orders = MIN (BLEU_ORDER, length);
   double *totals = self->ngram_totals;
+  double stack[64 + BLEU_ORDER];
+  g_autofree double *heap = length <= 64 ? NULL : g_new (double, length + BLEU_ORDER);
+  double *weight = heap != NULL ? heap : stack;  /* of each word, 0 past the end */
 
   if (self->weights_of == weights)
     return totals;
   self->weights_of = weights;
+  for (guint i = 0; i < length; i++)
+    weight[i] = weights[self->terms[i]];
+  memset (weight + length, 0, BLEU_ORDER * sizeof (double));
   memset (totals, 0, BLEU_ORDER * sizeof (double));
   for (guint i = 0; i < length; i++)
     {
-      double weight = weights[self->terms[i]];
+      double sum = weight[i];
 
       /* Away from the ends, n-grams of every order cover a word n times. */
       if (i + 1 >= BLEU_ORDER && length - i >= BLEU_ORDER)
         for (guint n = 1; n <= BLEU_ORDER; n++)
-          totals[n - 1] += weight * n;
+          totals[n - 1] += weight[i] * n;
       else
         for (guint n = 1; n <= orders; n++)
-          totals[n - 1] += weight * MIN (MIN (i + 1, n), MIN (length - i, length - n + 1));
+          totals[n - 1] += weight[i] * MIN (MIN (i + 1, n), MIN (length - i, length - n + 1));
+      /* Past the end, what is left is never read. */
+      self->information[0][i] = sum;
+      for (guint n = 2; n <= BLEU_ORDER; n++)
+        {
+          sum += weight[i + n - 1];
+          self->information[n - 1][i] = sum / n;
+        }
     }
   for (guint n = 1; n <= orders; n++)
     totals[n - 1] /= n;
   return totals;
+}
+
+/* The summed weight of the distinct terms of @self, worked out once a
+ * sentence, as @weights stay the same. */
+static double
+total_weight (PxParaphraseSentence *self,
+              const double         *weights)
+{
+  if (self->total_of != weights)
+    {
+      self->total_of = weights;
+      self->total = 0;
+      for (guint i = 0; i < self->n_items; i++)
+        self->total += weights[self->items[i].term];
+    }
+  return self->total;
+}
+
+/* What one side of a pair leaves unmatched: its content words, the
+ * weight of the rarest of them, its names among them, and whether any of
+ * its words left are numbers or negations. */
+typedef struct
+{
+  guint unmatched;
+  double top;
+  guint names;
+  gboolean numbers;
+  gboolean negations;
+} Left;
+
+static void
+left_of (const PxParaphraseSentence *self,
+         const guint8               *matched,
+         const double               *weights,
+         Left                       *left)
+{
+  memset (left, 0, sizeof *left);
+  for (guint i = 0; i < self->n_items; i++)
+    {
+      const Item *x = &self->items[i];
+
+      if (matched[i])
+        continue;
+      left->numbers |= (x->flags & PX_PARAPHRASE_NUMBER) != 0;
+      left->negations |= (x->flags & PX_PARAPHRASE_NEGATION) != 0;
+      if (x->flags & PX_PARAPHRASE_STOP)
+        continue;
+      left->unmatched++;
+      left->top = MAX (left->top, weights[x->term]);
+      left->names += (x->flags & (PX_PARAPHRASE_NAME | PX_PARAPHRASE_NUMBER)) == PX_PARAPHRASE_NAME;
+    }
 }
 
 /* The n-grams a and b share, per order (n - 1). */
@@ -449,49 +555,75 @@ typedef struct
   guint distinct[BLEU_ORDER];   /* distinct ones, b's words renamed to the synonyms they matched in a */
 } Shared;
 
-/* From each first occurrence of an n-gram in b, the positions of a where
- * it occurs, narrowed word by word. Renaming by synonyms is one to one
- * and onto terms b lacks, so b's distinct n-grams stay distinct; BLEU
- * counts only n-grams of equal terms. */
+/* Word by word through b, the positions of a where each n-gram of b
+ * ending at that word ends (@ends, n_words words per order): those of
+ * the (n - 1)-gram ending at the word before, moved on by one, that the
+ * word's match in a stands at. An n-gram is found only where the
+ * shorter ones ending with it are, so only the orders found at the word
+ * before and one more are worked out, the longest first, which leaves
+ * the shorter ones of the word before to it. Each n-gram is counted
+ * where it first occurs in b. Renaming by synonyms is one to one and
+ * onto terms b lacks, so b's distinct n-grams stay distinct; BLEU counts
+ * only n-grams of equal terms. */
 static G_ALWAYS_INLINE inline void
 shared_ngrams_of (const PxParaphraseSentence *a,
                   guint                       n_words,
                   const PxParaphraseSentence *b,
                   const guint                *b_to_a,
                   const guint8               *matched_b,
-                  const double               *weights,
-                  guint64                    *found,
+                  guint64                    *ends,
                   Shared                     *shared)
 {
+  guint found = 0;  /* orders found ending at the word before */
+  guint equal = 0;  /* words up to here matched by themselves, not by synonyms */
+
   memset (shared, 0, sizeof *shared);
-  for (guint p = 0; p < b->length; p++)
+  for (guint e = 0; e < b->length; e++)
     {
-      gboolean equal = TRUE;  /* no synonym in the n-gram */
-      double sum = 0;
+      guint y = b->position_item[e], x = b_to_a[y], longest = 0;
+      const guint64 *mask;
 
-      if (b_to_a[b->position_item[p]] == NONE)
-        continue;
-      for (guint w = 0; w < n_words; w++)
-        found[w] = ~G_GUINT64_CONSTANT (0);
-      for (guint n = 1; n <= BLEU_ORDER && p + n <= b->length; n++)
+      if (x == NONE)
         {
-          guint y = b->position_item[p + n - 1], first = b->first_count[n - 1][p];
+          found = equal = 0;
+          continue;
+        }
+      mask = a->masks + (gsize) x * n_words;
+      equal = matched_b[y] != SYNONYM ? equal + 1 : 0;
+      for (guint n = MIN (found + 1, BLEU_ORDER); n >= 1; n--)
+        {
+          guint64 *end = ends + (gsize) (n - 1) * n_words, left = 0;
+          guint p = e + 1 - n, first;
 
-          if (b_to_a[y] == NONE || !narrow (a, n_words, found, b_to_a[y], n - 1))
-            break;
-          equal = equal && matched_b[y] != SYNONYM;
-          sum += weights[b->terms[p + n - 1]];
+          for (guint w = 0; w < n_words; w++)
+            {
+              guint64 bits = mask[w];
+
+              if (n > 1)
+                {
+                  const guint64 *before = end - n_words;
+
+                  bits &= before[w] << 1 | (w > 0 ? before[w - 1] >> 63 : 0);
+                }
+              end[w] = bits;
+              left |= bits;
+            }
+          if (left == 0)
+            continue;
+          longest = MAX (longest, n);
+          first = b->first_count_less[n - 1][p] + 1;
           if (first == 0)
             continue;
           shared->distinct[n - 1]++;
-          if (equal)
+          if (equal >= n)
             {
-              guint count = MIN (count_bits (found, n_words), first);
+              guint count = MIN (count_bits (end, n_words), first);
 
               shared->clipped[n - 1] += count;
-              shared->weighted[n - 1] += count * (sum / n);
+              shared->weighted[n - 1] += count * b->information[n - 1][p];
             }
         }
+      found = longest;
     }
 }
 
@@ -500,16 +632,15 @@ shared_ngrams (const PxParaphraseSentence *a,
                const PxParaphraseSentence *b,
                const guint                *b_to_a,
                const guint8               *matched_b,
-               const double               *weights,
                Shared                     *shared)
 {
-  guint64 one;
-  g_autofree guint64 *found = a->n_words > 1 ? g_new (guint64, a->n_words) : NULL;
+  guint64 one[BLEU_ORDER];
+  g_autofree guint64 *ends = a->n_words > 1 ? g_new (guint64, BLEU_ORDER * a->n_words) : NULL;
 
-  if (found == NULL)
-    shared_ngrams_of (a, 1, b, b_to_a, matched_b, weights, &one, shared);
+  if (ends == NULL)
+    shared_ngrams_of (a, 1, b, b_to_a, matched_b, one, shared);
   else
-    shared_ngrams_of (a, a->n_words, b, b_to_a, matched_b, weights, found, shared);
+    shared_ngrams_of (a, a->n_words, b, b_to_a, matched_b, ends, shared);
 }
 
 /* The longest run of consecutive words of @self whose terms are not
@@ -649,28 +780,26 @@ px_paraphrase_features (PxParaphraseSentence       *a,
 {
   /* Scored very often: sentences of usual length need no allocation. */
   guint8 stack_matched[2 * STACK_TERMS + 2];
-  guint stack_b_to_a[STACK_TERMS + 1];
+  guint stack_b_to_a[2 * STACK_TERMS + 2];
   gboolean small = a->n_items <= STACK_TERMS && b->n_items <= STACK_TERMS;
   g_autofree guint8 *heap_matched = small ? NULL : g_new (guint8, a->n_items + b->n_items + 2);
-  g_autofree guint *heap_b_to_a = small ? NULL : g_new (guint, b->n_items + 1);
+  g_autofree guint *heap_b_to_a = small ? NULL : g_new (guint, 2 * b->n_items + 2);
   guint8 *matched_a = small ? stack_matched : heap_matched;
   guint8 *matched_b = matched_a + a->n_items + 1;
   guint *b_to_a = small ? stack_b_to_a : heap_b_to_a;
+  guint *related_b = b_to_a + b->n_items + 1;  /* b's content words left that may be related to some word */
   const Item *items_a = a->items, *items_b = b->items;
   guint na = a->n_items, nb = b->n_items;
-  guint unmatched_a = 0, unmatched_b = 0, names = 0;
-  double total_a = 0, total_b = 0, shared = 0, top_a = 0, top_b = 0, similarity;
+  double total_a, total_b, shared = 0, similarity;
   const double *weight_a, *weight_b;
   Shared ngrams;
-  gboolean numbers_differ = FALSE, negations_differ = FALSE;
+  Left left_a, left_b;
 
   memset (matched_a, 0, na + nb + 2);
   for (guint j = 0; j < nb; j++)
     b_to_a[j] = NONE;
-  for (guint i = 0; i < na; i++)
-    total_a += weights[items_a[i].term];
-  for (guint j = 0; j < nb; j++)
-    total_b += weights[items_b[j].term];
+  total_a = total_weight (a, weights);
+  total_b = total_weight (b, weights);
 
   /* Equal terms, then synonyms among the content words left, each used once. */
   for (guint i = 0, j = 0; i < na && j < nb;)
@@ -684,24 +813,32 @@ px_paraphrase_features (PxParaphraseSentence       *a,
       i++;
     else
       j++;
-  for (guint i = 0; related != NULL && i < na; i++)
+  if (related != NULL)
     {
-      const Item *x = &items_a[i];
+      guint n_related = 0;
 
-      if (matched_a[i] || (x->flags & (PX_PARAPHRASE_STOP | PX_PARAPHRASE_NUMBER)))
-        continue;
       for (guint j = 0; j < nb; j++)
+        if (!matched_b[j] && b->keys[j] != 0)
+          related_b[n_related++] = j;
+      for (guint i = 0; i < na && n_related > 0; i++)
         {
-          const Item *y = &items_b[j];
+          const Item *x = &items_a[i];
 
-          if (matched_b[j] || (y->flags & (PX_PARAPHRASE_STOP | PX_PARAPHRASE_NUMBER)) ||
-              !related (x->term, y->term, user_data))
+          if (matched_a[i] || a->keys[i] == 0)
             continue;
-          matched_a[i] = TRUE;
-          matched_b[j] = SYNONYM;
-          b_to_a[j] = i;
-          shared += (weights[x->term] + weights[y->term]) / 2;
-          break;
+          for (guint k = 0; k < n_related; k++)
+            {
+              guint j = related_b[k];
+              const Item *y = &items_b[j];
+
+              if (matched_b[j] || (a->keys[i] & b->keys[j]) == 0 || !related (x->term, y->term, user_data))
+                continue;
+              matched_a[i] = TRUE;
+              matched_b[j] = SYNONYM;
+              b_to_a[j] = i;
+              shared += (weights[x->term] + weights[y->term]) / 2;
+              break;
+            }
         }
     }
 
@@ -714,45 +851,15 @@ px_paraphrase_features (PxParaphraseSentence       *a,
     }
 
   /* What is left on each side, and whether numbers, negations, names differ. */
-  for (guint i = 0; i < na; i++)
-    {
-      const Item *x = &items_a[i];
-
-      if (matched_a[i] || (x->flags & PX_PARAPHRASE_STOP))
-        continue;
-      unmatched_a++;
-      top_a = MAX (top_a, weights[x->term]);
-      names += (x->flags & (PX_PARAPHRASE_NAME | PX_PARAPHRASE_NUMBER)) == PX_PARAPHRASE_NAME;
-    }
-  for (guint j = 0; j < nb; j++)
-    {
-      const Item *y = &items_b[j];
-
-      if (matched_b[j] || (y->flags & PX_PARAPHRASE_STOP))
-        continue;
-      unmatched_b++;
-      top_b = MAX (top_b, weights[y->term]);
-      names += (y->flags & (PX_PARAPHRASE_NAME | PX_PARAPHRASE_NUMBER)) == PX_PARAPHRASE_NAME;
-    }
-  for (guint i = 0; i < na; i++)
-    if (!matched_a[i])
-      {
-        numbers_differ |= (items_a[i].flags & PX_PARAPHRASE_NUMBER) != 0;
-        negations_differ |= (items_a[i].flags & PX_PARAPHRASE_NEGATION) != 0;
-      }
-  for (guint j = 0; j < nb; j++)
-    if (!matched_b[j])
-      {
-        numbers_differ |= (items_b[j].flags & PX_PARAPHRASE_NUMBER) != 0;
-        negations_differ |= (items_b[j].flags & PX_PARAPHRASE_NEGATION) != 0;
-      }
+  left_of (a, matched_a, weights, &left_a);
+  left_of (b, matched_b, weights, &left_b);
 
   features[PX_PARAPHRASE_SIMILARITY] = similarity;
   features[PX_PARAPHRASE_SIMILARITY_SQUARED] = similarity * similarity;
   features[PX_PARAPHRASE_CONTAINMENT] = MIN (total_a, total_b) > 0 ? shared / MIN (total_a, total_b) : 0;
   features[PX_PARAPHRASE_COVERAGE] = MAX (total_a, total_b) > 0 ? shared / MAX (total_a, total_b) : 0;
-  features[PX_PARAPHRASE_NUMBER_MISMATCH] = numbers_differ;
-  features[PX_PARAPHRASE_NEGATION_MISMATCH] = negations_differ;
+  features[PX_PARAPHRASE_NUMBER_MISMATCH] = left_a.numbers || left_b.numbers;
+  features[PX_PARAPHRASE_NEGATION_MISMATCH] = left_a.negations || left_b.negations;
   /* Word order: b's words renamed to the synonyms they matched in a. */
   features[PX_PARAPHRASE_ORDER] = a->length + b->length > 0
     ? 2.0 * lcs (a->masks, a->n_words, a->length, b->position_item, b->length, b_to_a)
@@ -760,19 +867,19 @@ px_paraphrase_features (PxParaphraseSentence       *a,
   features[PX_PARAPHRASE_CONTENT_ORDER] = a->n_content + b->n_content > 0
     ? 2.0 * lcs (a->content_masks, a->n_content_words, a->n_content, b->content_item, b->n_content, b_to_a)
       / (a->n_content + b->n_content) : 0;
-  shared_ngrams (a, b, b_to_a, matched_b, weights, &ngrams);
+  weight_a = ngrams_weight (a, weights);
+  weight_b = ngrams_weight (b, weights);
+  shared_ngrams (a, b, b_to_a, matched_b, &ngrams);
   for (guint k = 1; k <= 2; k++)
     features[PX_PARAPHRASE_BIGRAMS + k - 1] = a->n_distinct[k] + b->n_distinct[k] > 0
       ? 2.0 * ngrams.distinct[k] / (a->n_distinct[k] + b->n_distinct[k]) : 0;
   features[PX_PARAPHRASE_LENGTH_DIFFERENCE] = MAX (a->length, b->length) > 0
     ? fabs ((double) a->length - b->length) / MAX (a->length, b->length) : 0;
-  features[PX_PARAPHRASE_UNMATCHED] = MIN (MAX (unmatched_a, unmatched_b), MAX_UNMATCHED);
-  features[PX_PARAPHRASE_UNMATCHED_TOP] = MAX (top_a, top_b);
-  features[PX_PARAPHRASE_UNMATCHED_TOP_MIN] = MIN (top_a, top_b);
-  features[PX_PARAPHRASE_NAME_MISMATCH] = MIN (names, MAX_NAME_MISMATCH);
+  features[PX_PARAPHRASE_UNMATCHED] = MIN (MAX (left_a.unmatched, left_b.unmatched), MAX_UNMATCHED);
+  features[PX_PARAPHRASE_UNMATCHED_TOP] = MAX (left_a.top, left_b.top);
+  features[PX_PARAPHRASE_UNMATCHED_TOP_MIN] = MIN (left_a.top, left_b.top);
+  features[PX_PARAPHRASE_NAME_MISMATCH] = MIN (left_a.names + left_b.names, MAX_NAME_MISMATCH);
 
-  weight_a = ngrams_weight (a, weights);
-  weight_b = ngrams_weight (b, weights);
   for (guint n = 1; n <= BLEU_ORDER; n++)
     {
       guint clipped = ngrams.clipped[n - 1];

@@ -21,15 +21,20 @@ typedef enum
  * phrases; ids of the caller's) of its words, in order. A caller that
  * has its distinct terms sorted already may pass them in @items, with
  * each term's index among them in @term_items, which saves sorting the
- * terms again; else both are NULL. */
+ * terms again; else both are NULL. A caller that knows which terms may
+ * be related (PxParaphraseRelatedFunc) may pass @keys, one per term and
+ * the same for equal terms: two terms that may be related have keys
+ * with a bit in common, and a term related to none a key of 0. Then
+ * only such pairs are asked; without them, every pair of content words. */
 typedef struct
 {
-  const guint  *terms;
-  const guint8 *flags;       /* PxParaphraseFlags, one per term */
-  guint         length;
-  const guint  *items;       /* the distinct terms, ascending, or NULL */
-  guint         n_items;
-  const guint  *term_items;  /* the index in @items of each term, or NULL */
+  const guint   *terms;
+  const guint8  *flags;       /* PxParaphraseFlags, one per term */
+  guint          length;
+  const guint   *items;       /* the distinct terms, ascending, or NULL */
+  guint          n_items;
+  const guint   *term_items;  /* the index in @items of each term, or NULL */
+  const guint64 *keys;        /* one per term, or NULL */
 } PxParaphraseText;
 
 /* A sentence prepared once for many comparisons: its distinct terms,

@@ -21,10 +21,24 @@
 #include "px-language.h"
 #include "px-tokenizer.h"
 
+/* A stem and its groups, in PxSynonyms.stems */
+typedef struct
+{
+  guint hash;        /* px_synonyms_hash () of stem */
+  const char *stem;  /* in the file's text */
+  GArray *groups;    /* guint group ids, ascending */
+} Stem;
+
+/* An open-addressed table of stems by px_synonyms_hash (), which the
+ * aligner keeps for its terms: a term's groups are found without hashing
+ * it again. */
 struct _PxSynonyms
 {
-  char *stems;         /* the stems file, its separators made NULs: the keys */
-  GHashTable *groups;  /* stem → GArray of guint group ids, ascending */
+  char *text;      /* the stems file, its separators made NULs */
+  Stem *stems;
+  guint n_stems;
+  guint *slots;    /* index + 1 into stems, 0 when free */
+  guint n_slots;   /* a power of two, at least twice the words of the file */
 };
 
 /* One line of stems a group, words folded as the tokenizer folds them and
@@ -79,6 +93,24 @@ px_synonyms_stem_lists (const char *language)
   return g_strv_builder_end (lines);
 }
 
+/* The slot of @stem of @hash: its own, or the free one it would take. */
+static guint
+find_slot (const PxSynonyms *self,
+           const char       *stem,
+           guint             hash)
+{
+  guint mask = self->n_slots - 1, i;
+
+  for (i = hash & mask; self->slots[i] != 0; i = (i + 1) & mask)
+    {
+      const Stem *other = &self->stems[self->slots[i] - 1];
+
+      if (other->hash == hash && strcmp (other->stem, stem) == 0)
+        break;
+    }
+  return i;
+}
+
 /* Reads stems-CODE.txt in place: the file's text is kept and its stems
  * are the table's keys, so loading allocates little and stems nothing. */
 static PxSynonyms *
@@ -87,17 +119,24 @@ load (const char *code)
   g_autofree char *relative = g_strdup_printf ("wordnet/stems-%s.txt", code);
   g_autofree char *path = px_data_find (relative);
   PxSynonyms *self;
-  guint n_groups = 0;
+  guint n_groups = 0, n_words = 1;
   char *line, *next;
 
   self = g_new0 (PxSynonyms, 1);
-  if (!g_file_get_contents (path, &self->stems, NULL, NULL))
+  if (!g_file_get_contents (path, &self->text, NULL, NULL))
     {
       g_free (self);
       return NULL;
     }
-  self->groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
-  for (line = self->stems; *line != '\0'; line = next)
+  /* Words are separated by spaces and line ends: room for all. */
+  for (const char *c = self->text; *c != '\0'; c++)
+    n_words += *c == ' ' || *c == '\n';
+  self->n_slots = 64;
+  while (self->n_slots < 2 * n_words)
+    self->n_slots *= 2;
+  self->slots = g_new0 (guint, self->n_slots);
+  self->stems = g_new (Stem, n_words);
+  for (line = self->text; *line != '\0'; line = next)
     {
       char *end = strchr (line, '\n');
       guint group = n_groups;
@@ -110,17 +149,20 @@ load (const char *code)
       n_groups++;
       for (char *stem = line, *space; stem != NULL; stem = space != NULL ? space + 1 : NULL)
         {
+          guint hash, slot;
           GArray *groups;
 
           space = strchr (stem, ' ');
           if (space != NULL)
             *space = '\0';
-          groups = g_hash_table_lookup (self->groups, stem);
-          if (groups == NULL)
+          hash = px_synonyms_hash (stem);
+          slot = find_slot (self, stem, hash);
+          if (self->slots[slot] == 0)
             {
-              groups = g_array_new (FALSE, FALSE, sizeof (guint));
-              g_hash_table_insert (self->groups, stem, groups);
+              self->stems[self->n_stems++] = (Stem) { hash, stem, g_array_new (FALSE, FALSE, sizeof (guint)) };
+              self->slots[slot] = self->n_stems;
             }
+          groups = self->stems[self->slots[slot] - 1].groups;
           /* Groups come in order: at most once each. */
           if (groups->len == 0 || g_array_index (groups, guint, groups->len - 1) != group)
             g_array_append_val (groups, group);
@@ -157,7 +199,20 @@ px_synonyms_get_groups (const PxSynonyms *self,
 {
   g_return_val_if_fail (self != NULL && stem != NULL, NULL);
 
-  return g_hash_table_lookup (self->groups, stem);
+  return px_synonyms_get_groups_hashed (self, stem, px_synonyms_hash (stem));
+}
+
+const GArray *
+px_synonyms_get_groups_hashed (const PxSynonyms *self,
+                               const char       *stem,
+                               guint             hash)
+{
+  guint slot;
+
+  g_return_val_if_fail (self != NULL && stem != NULL, NULL);
+
+  slot = find_slot (self, stem, hash);
+  return self->slots[slot] != 0 ? self->stems[self->slots[slot] - 1].groups : NULL;
 }
 
 gboolean

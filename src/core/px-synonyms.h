@@ -23,9 +23,26 @@ PxSynonyms   *px_synonyms_get_shared  (const char       *language);
  * what data/wordnet/stems-LANG.txt holds. NULL when there are no lists. */
 GStrv         px_synonyms_stem_lists  (const char       *language);
 
+/* The hash the groups are found by (32-bit FNV-1a of the bytes of
+ * @text): a caller that keeps it for its words (the aligner does) finds
+ * their groups without hashing them again. */
+static inline guint
+px_synonyms_hash (const char *text)
+{
+  guint hash = 2166136261u;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    hash = (hash ^ *p) * 16777619u;
+  return hash;
+}
+
 /* The groups @stem belongs to: ascending group ids, NULL when none. */
 const GArray *px_synonyms_get_groups  (const PxSynonyms *self,
                                        const char       *stem);
+/* The same for a stem whose px_synonyms_hash () is @hash. */
+const GArray *px_synonyms_get_groups_hashed (const PxSynonyms *self,
+                                             const char       *stem,
+                                             guint             hash);
 
 /* Whether two group lists (from px_synonyms_get_groups ()) share a group. */
 gboolean      px_synonyms_share_group (const GArray     *a,

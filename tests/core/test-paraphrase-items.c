@@ -2,11 +2,14 @@
  *
  * The aligner hands px_paraphrase_sentence_new () each sentence's
  * distinct terms, sorted, and every term's index among them, which it
- * has already; px-paraphrase.c then skips sorting them itself. Here the
- * sentences of an ECB+ document (tests/data/text), with stop words,
- * numbers and names flagged, and some joined into sequences of more than
- * 64 terms, are prepared both ways, and every pair's features must be
- * the same, to the bit, with and without synonyms.
+ * has already; px-paraphrase.c then skips sorting them itself. It also
+ * hands each term's key, bits that related terms share, so that only
+ * pairs of words that may be related are asked. Here the sentences of an
+ * ECB+ document (tests/data/text), with stop words, numbers and names
+ * flagged, and some joined into sequences of more than 64 terms, are
+ * prepared both ways, and every pair's features must be the same, to the
+ * bit, with and without synonyms; with keys that no two terms share, as
+ * without synonyms.
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -109,15 +112,18 @@ compare_terms (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* @sequence prepared with its distinct terms sorted here. */
+/* @sequence prepared with its distinct terms sorted here, and each
+ * term's @key. */
 static PxParaphraseSentence *
-prepare_with_items (const Sequence *sequence)
+prepare_with_items (const Sequence *sequence,
+                    guint64       (*key) (guint term))
 {
   guint length = sequence->terms->len, n_items = 0;
   g_autofree guint *items = g_new (guint, length + 1);
   g_autofree guint *term_items = g_new (guint, length + 1);
+  g_autofree guint64 *keys = g_new (guint64, length + 1);
   PxParaphraseText text = { (const guint *) sequence->terms->data, (const guint8 *) sequence->flags->data,
-                            length, items, 0, term_items };
+                            length, items, 0, term_items, keys };
 
   memcpy (items, sequence->terms->data, length * sizeof (guint));
   qsort (items, length, sizeof (guint), compare_terms);
@@ -130,6 +136,7 @@ prepare_with_items (const Sequence *sequence)
       guint *found = bsearch (&text.terms[i], items, n_items, sizeof (guint), compare_terms);
 
       term_items[i] = found - items;
+      keys[i] = key (text.terms[i]);
     }
   return px_paraphrase_sentence_new (&text);
 }
@@ -143,15 +150,31 @@ related (guint    a,
   return (a > b ? a - b : b - a) == 7 || (MIN (a, b) == 2 && MAX (a, b) == 3);
 }
 
-static void
-test_paraphrase_items_same_features (void)
+/* Keys for related (): terms 7 apart share the bit of their id's
+ * remainder by 7; terms 2 and 3 one more. */
+static guint64
+related_key (guint term)
 {
-  g_autoptr (GPtrArray) sequences = read_sequences ();
-  g_autoptr (GPtrArray) sorted_here = g_ptr_array_new_with_free_func ((GDestroyNotify) px_paraphrase_sentence_free);
-  g_autoptr (GPtrArray) given = g_ptr_array_new_with_free_func ((GDestroyNotify) px_paraphrase_sentence_free);
-  g_autofree double *weights = NULL;
-  guint n_terms = 0, longest = 0, n_paraphrases = 0;
+  return G_GUINT64_CONSTANT (1) << (term % 7) | (term == 2 || term == 3 ? G_GUINT64_CONSTANT (1) << 7 : 0);
+}
 
+static guint64
+no_key (guint term)
+{
+  return 0;
+}
+
+static void
+prepare_all (GPtrArray  *sequences,
+             GPtrArray **sorted_here,
+             GPtrArray **given,
+             guint64   (*key) (guint term),
+             double    **weights)
+{
+  guint n_terms = 0, longest = 0;
+
+  *sorted_here = g_ptr_array_new_with_free_func ((GDestroyNotify) px_paraphrase_sentence_free);
+  *given = g_ptr_array_new_with_free_func ((GDestroyNotify) px_paraphrase_sentence_free);
   g_assert_cmpuint (sequences->len, >, 40);
   for (guint i = 0; i < sequences->len; i++)
     {
@@ -162,13 +185,25 @@ test_paraphrase_items_same_features (void)
       for (guint p = 0; p < sequence->terms->len; p++)
         n_terms = MAX (n_terms, g_array_index (sequence->terms, guint, p) + 1);
       longest = MAX (longest, sequence->terms->len);
-      g_ptr_array_add (sorted_here, px_paraphrase_sentence_new (&text));
-      g_ptr_array_add (given, prepare_with_items (sequence));
+      g_ptr_array_add (*sorted_here, px_paraphrase_sentence_new (&text));
+      g_ptr_array_add (*given, prepare_with_items (sequence, key));
     }
   g_assert_cmpuint (longest, >, 64);
-  weights = g_new (double, n_terms);
+  *weights = g_new (double, n_terms);
   for (guint t = 0; t < n_terms; t++)
-    weights[t] = 1 + t % 5;
+    (*weights)[t] = 1 + t % 5;
+}
+
+static void
+test_paraphrase_items_same_features (void)
+{
+  g_autoptr (GPtrArray) sequences = read_sequences ();
+  g_autoptr (GPtrArray) sorted_here = NULL;
+  g_autoptr (GPtrArray) given = NULL;
+  g_autofree double *weights = NULL;
+  guint n_paraphrases = 0;
+
+  prepare_all (sequences, &sorted_here, &given, related_key, &weights);
   for (guint i = 0; i < sequences->len; i++)
     for (guint j = 0; j < sequences->len; j++)
       for (guint synonyms = 0; synonyms < 2; synonyms++)
@@ -187,6 +222,34 @@ test_paraphrase_items_same_features (void)
   g_assert_cmpuint (n_paraphrases, >, sequences->len);
 }
 
+/* Keys no two terms share: no word is asked whether it is related, as
+ * if there were no synonyms, which do change some pairs' features. */
+static void
+test_paraphrase_items_unrelated_keys (void)
+{
+  g_autoptr (GPtrArray) sequences = read_sequences ();
+  g_autoptr (GPtrArray) sorted_here = NULL;
+  g_autoptr (GPtrArray) given = NULL;
+  g_autofree double *weights = NULL;
+  guint n_changed = 0;
+
+  prepare_all (sequences, &sorted_here, &given, no_key, &weights);
+  for (guint i = 0; i < sequences->len; i++)
+    for (guint j = 0; j < sequences->len; j++)
+      {
+        double plain[PX_PARAPHRASE_N_FEATURES], synonyms[PX_PARAPHRASE_N_FEATURES];
+        double features[PX_PARAPHRASE_N_FEATURES];
+
+        px_paraphrase_features (sorted_here->pdata[i], sorted_here->pdata[j], weights, NULL, NULL, 0, plain);
+        px_paraphrase_features (sorted_here->pdata[i], sorted_here->pdata[j], weights, related, NULL, 0,
+                                synonyms);
+        px_paraphrase_features (given->pdata[i], given->pdata[j], weights, related, NULL, 0, features);
+        g_assert_cmpmem (features, sizeof features, plain, sizeof plain);
+        n_changed += memcmp (synonyms, plain, sizeof plain) != 0;
+      }
+  g_assert_cmpuint (n_changed, >, sequences->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,5 +257,6 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/px/paraphrase-items/same-features", test_paraphrase_items_same_features);
+  g_test_add_func ("/px/paraphrase-items/unrelated-keys", test_paraphrase_items_unrelated_keys);
   return g_test_run ();
 }
