@@ -21,6 +21,7 @@ static const PxCliCommand commands[] = {
   { "list", px_cli_list, "List the articles of the library" },
   { "show", px_cli_show, "Print an article's text" },
   { "search", px_cli_search, "Search the library" },
+  { "outlets", px_cli_outlets, "List the outlets of the library" },
   { "rm", px_cli_rm, "Remove articles" },
   { "events", px_cli_events, "List the events (articles about one happening)" },
   { "event", px_cli_event, "Merge, split, rename events or move an article" },

@@ -120,25 +120,55 @@ px_cli_import (PxStore  *store,
   return status;
 }
 
+/* The options of `list` and `search` that choose articles, as @filter
+ * points at them; they hold their values until the context is freed. */
+static void
+add_filter_options (GOptionContext  *context,
+                    PxArticleFilter *filter)
+{
+  const GOptionEntry entries[] = {
+    { "outlet", 0, 0, G_OPTION_ARG_STRING, &filter->outlet, "Only this outlet's articles (see `outlets`)", "NAME" },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &filter->since, "Only articles published on or after this day", "YYYY-MM-DD" },
+    { "until", 0, 0, G_OPTION_ARG_STRING, &filter->until, "Only articles published on or before this day", "YYYY-MM-DD" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+}
+
+static void
+clear_filter (PxArticleFilter *filter)
+{
+  g_free ((char *) filter->outlet);
+  g_free ((char *) filter->since);
+  g_free ((char *) filter->until);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PxArticleFilter, clear_filter)
+
 int
 px_cli_list (PxStore  *store,
              int       argc,
              char    **argv)
 {
   g_autoptr (GOptionContext) context = g_option_context_new ("— list the articles");
+  g_auto (PxArticleFilter) filter = { NULL };
   g_autoptr (GError) error = NULL;
   const guint page = 1000;
 
   g_option_context_set_summary (context,
                                 "Prints ID<TAB>OUTLET<TAB>PUBLISHED<TAB>TITLE, newest first.");
+  add_filter_options (context, &filter);
   if (!px_cli_parse (context, &argc, &argv))
     return PX_CLI_USAGE;
   if (argc > 1)
     return px_cli_usage_error ("list: unexpected argument “%s”", argv[1]);
+  if (!px_article_filter_check (&filter, &error))
+    return px_cli_usage_error ("list: %s", error->message);
 
   for (guint offset = 0;; offset += page)
     {
-      g_autoptr (GPtrArray) rows = px_store_list_articles (store, offset, page, &error);
+      g_autoptr (GPtrArray) rows = px_store_list_filtered (store, &filter, offset, page, &error);
 
       if (rows == NULL)
         {
@@ -227,6 +257,7 @@ px_cli_search (PxStore  *store,
                char    **argv)
 {
   g_autoptr (GOptionContext) context = g_option_context_new ("QUERY — full-text search");
+  g_auto (PxArticleFilter) filter = { NULL };
   g_autoptr (GPtrArray) hits = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *query = NULL;
@@ -241,15 +272,18 @@ px_cli_search (PxStore  *store,
                                 "the snippet are between [ and ]. QUERY is SQLite FTS5 syntax:\n"
                                 "words, \"phrases\", AND, OR, NOT, prefix*.");
   g_option_context_add_main_entries (context, entries, NULL);
+  add_filter_options (context, &filter);
   if (!px_cli_parse (context, &argc, &argv))
     return PX_CLI_USAGE;
   if (argc < 2)
     return px_cli_usage_error ("search: give a query");
   if (limit <= 0)
     return px_cli_usage_error ("search: --limit takes a positive number");
+  if (!px_article_filter_check (&filter, &error))
+    return px_cli_usage_error ("search: %s", error->message);
   query = g_strjoinv (" ", argv + 1);
 
-  hits = px_store_search (store, query, limit, &error);
+  hits = px_store_search_filtered (store, query, &filter, limit, &error);
   if (hits == NULL)
     {
       px_cli_error ("%s", error->message);
@@ -263,6 +297,37 @@ px_cli_search (PxStore  *store,
       g_strdelimit (s, "\x02", '[');
       g_strdelimit (s, "\x03", ']');
       printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", hit->id, o, t, s);
+    }
+  return PX_CLI_OK;
+}
+
+int
+px_cli_outlets (PxStore  *store,
+                int       argc,
+                char    **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new ("— list the outlets");
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) names = NULL;
+
+  g_option_context_set_summary (context,
+                                "Prints the name of each outlet with articles in the library, one a\n"
+                                "line, alphabetical: the names `list --outlet` and `search --outlet` take.");
+  if (!px_cli_parse (context, &argc, &argv))
+    return PX_CLI_USAGE;
+  if (argc > 1)
+    return px_cli_usage_error ("outlets: unexpected argument “%s”", argv[1]);
+  names = px_store_list_outlets (store, &error);
+  if (names == NULL)
+    {
+      px_cli_error ("%s", error->message);
+      return PX_CLI_FAILED;
+    }
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *name = px_cli_field (names[i]);
+
+      printf ("%s\n", name);
     }
   return PX_CLI_OK;
 }

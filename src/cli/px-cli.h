@@ -56,6 +56,7 @@ int px_cli_import  (PxStore *store, int argc, char **argv);
 int px_cli_list    (PxStore *store, int argc, char **argv);
 int px_cli_show    (PxStore *store, int argc, char **argv);
 int px_cli_search  (PxStore *store, int argc, char **argv);
+int px_cli_outlets (PxStore *store, int argc, char **argv);
 int px_cli_rm      (PxStore *store, int argc, char **argv);
 int px_cli_reclean (PxStore *store, int argc, char **argv);
 int px_cli_restore (PxStore *store, int argc, char **argv);

@@ -767,17 +767,119 @@ px_store_get_summaries (PxStore       *self,
   return g_steal_pointer (&rows);
 }
 
+/* The articles a PxArticleFilter keeps, in SQL: its fields are bound to
+ * :outlet, :since and :before (the day after its last), NULL when unset. */
+#define FILTER_SQL "(:outlet IS NULL OR o.name = :outlet) " \
+                   "AND (:since IS NULL OR a.published >= :since) " \
+                   "AND (:before IS NULL OR a.published < :before)"
+
+/* Whether a field of a PxArticleFilter filters: NULL and "" do not. */
+static gboolean
+filter_field_set (const char *field)
+{
+  return field != NULL && *field != '\0';
+}
+
+/* Reads "YYYY-MM-DD" into @date; FALSE when @day is not such a day. */
+static gboolean
+parse_day (const char *day,
+           GDate      *date)
+{
+  int year, month, mday, end = 0;
+
+  g_date_clear (date, 1);
+  if (sscanf (day, "%4d-%2d-%2d%n", &year, &month, &mday, &end) != 3 || end != 10 || day[end] != '\0'
+      || !g_date_valid_dmy (mday, month, year))
+    return FALSE;
+  g_date_set_dmy (date, mday, month, year);
+  return TRUE;
+}
+
+gboolean
+px_article_filter_check (const PxArticleFilter  *filter,
+                         GError                **error)
+{
+  const char *days[] = { filter != NULL ? filter->since : NULL, filter != NULL ? filter->until : NULL };
+  GDate dates[2];
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      if (!filter_field_set (days[i]))
+        days[i] = NULL;
+      else if (!parse_day (days[i], &dates[i]))
+        {
+          g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                       "“%s” is not a day: write it as YYYY-MM-DD", days[i]);
+          return FALSE;
+        }
+    }
+  if (days[0] != NULL && days[1] != NULL && g_date_compare (&dates[0], &dates[1]) > 0)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                   "The first day, %s, comes after the last, %s", days[0], days[1]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+px_article_filter_is_empty (const PxArticleFilter *filter)
+{
+  return filter == NULL
+         || (!filter_field_set (filter->outlet) && !filter_field_set (filter->since) && !filter_field_set (filter->until));
+}
+
+/* Binds @filter (checked) to FILTER_SQL's parameters of @stmt. */
+static void
+bind_filter (sqlite3_stmt          *stmt,
+             const PxArticleFilter *filter)
+{
+  GDate before;
+
+  if (filter == NULL)
+    return;
+  bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":outlet"), filter->outlet);
+  bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":since"), filter->since);
+  if (filter_field_set (filter->until) && parse_day (filter->until, &before))
+    {
+      char day[16];
+
+      g_date_add_days (&before, 1);
+      g_snprintf (day, sizeof day, "%04d-%02d-%02d", g_date_get_year (&before),
+                  g_date_get_month (&before), g_date_get_day (&before));
+      sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":before"), day, -1, SQLITE_TRANSIENT);
+    }
+}
+
 gint64
 px_store_count_articles (PxStore  *self,
                          GError  **error)
+{
+  return px_store_count_filtered (self, NULL, error);
+}
+
+gint64
+px_store_count_filtered (PxStore                *self,
+                         const PxArticleFilter  *filter,
+                         GError                **error)
 {
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (PX_IS_STORE (self), -1);
 
-  stmt = _px_store_prepare (self, "SELECT count(*) FROM articles", error);
+  if (!px_article_filter_check (filter, error))
+    return -1;
+  /* Unfiltered, SQLite counts the smallest index: the window's start-up asks. */
+  if (px_article_filter_is_empty (filter))
+    stmt = _px_store_prepare (self, "SELECT count(*) FROM articles", error);
+  else
+    stmt = _px_store_prepare (self,
+                              "SELECT count(*) FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
+                              "WHERE " FILTER_SQL,
+                              error);
   if (stmt == NULL)
     return -1;
+  bind_filter (stmt, filter);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return _px_store_fail (self, error), -1;
   return sqlite3_column_int64 (stmt, 0);
@@ -789,27 +891,65 @@ px_store_list_articles (PxStore  *self,
                         guint     limit,
                         GError  **error)
 {
+  return px_store_list_filtered (self, NULL, offset, limit, error);
+}
+
+GPtrArray *
+px_store_list_filtered (PxStore                *self,
+                        const PxArticleFilter  *filter,
+                        guint                   offset,
+                        guint                   limit,
+                        GError                **error)
+{
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) px_article_summary_free);
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
 
+  if (!px_article_filter_check (filter, error))
+    return NULL;
   /* Newest first, in the order of the articles_by_date index. */
   stmt = _px_store_prepare (self,
                             "SELECT a.id, o.name, a.published, a.title "
                             "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
-                            "ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?",
+                            "WHERE " FILTER_SQL " "
+                            "ORDER BY a.published DESC, a.id DESC LIMIT :limit OFFSET :offset",
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, limit);
-  sqlite3_bind_int64 (stmt, 2, offset);
+  bind_filter (stmt, filter);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, read_summary (stmt));
   if (rc != SQLITE_DONE)
     return _px_store_fail (self, error), NULL;
   return g_steal_pointer (&rows);
+}
+
+GStrv
+px_store_list_outlets (PxStore  *self,
+                       GError  **error)
+{
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+
+  stmt = _px_store_prepare (self,
+                            "SELECT name FROM outlets o "
+                            "WHERE EXISTS (SELECT 1 FROM articles a WHERE a.outlet_id = o.id) "
+                            "ORDER BY name COLLATE NOCASE, name",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    return _px_store_fail (self, error), NULL;
+  return g_strv_builder_end (names);
 }
 
 gboolean
@@ -936,26 +1076,36 @@ search_fail (PxStore     *self,
 }
 
 /* The lowest article id whose match is ranked: 0 when @query has at most
- * SEARCH_RANKED_MATCHES matches. FTS5 yields matches in rowid order
- * without ranking them, so this is cheap. -1 on error. */
+ * SEARCH_RANKED_MATCHES matches that @filter keeps. FTS5 yields matches in
+ * rowid order without ranking them, so this is cheap. -1 on error. */
 static gint64
-search_rank_floor (PxStore     *self,
-                   const char  *query,
-                   const char  *shown_query,
-                   GError     **error)
+search_rank_floor (PxStore                *self,
+                   const char             *query,
+                   const char             *shown_query,
+                   const PxArticleFilter  *filter,
+                   GError                **error)
 {
   sqlite3_stmt *stmt;
   gint64 floor = 0;
   int rc;
 
-  stmt = _px_store_prepare (self,
-                            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
-                            "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                            error);
+  if (px_article_filter_is_empty (filter))
+    stmt = _px_store_prepare (self,
+                              "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :query "
+                              "ORDER BY rowid DESC LIMIT 1 OFFSET :offset",
+                              error);
+  else
+    stmt = _px_store_prepare (self,
+                              "SELECT f.rowid FROM articles_fts f JOIN articles a ON a.id = f.rowid "
+                              "LEFT JOIN outlets o ON o.id = a.outlet_id "
+                              "WHERE articles_fts MATCH :query AND " FILTER_SQL " "
+                              "ORDER BY f.rowid DESC LIMIT 1 OFFSET :offset",
+                              error);
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, SEARCH_RANKED_MATCHES - 1);
+  bind_filter (stmt, filter);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":query"), query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), SEARCH_RANKED_MATCHES - 1);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     floor = sqlite3_column_int64 (stmt, 0);
@@ -974,6 +1124,16 @@ px_store_search (PxStore     *self,
                  guint        limit,
                  GError     **error)
 {
+  return px_store_search_filtered (self, query, NULL, limit, error);
+}
+
+GPtrArray *
+px_store_search_filtered (PxStore                *self,
+                          const char             *query,
+                          const PxArticleFilter  *filter,
+                          guint                   limit,
+                          GError                **error)
+{
   g_autoptr (GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) px_search_hit_free);
   g_autofree char *visible_query = NULL;
   sqlite3_stmt *stmt;
@@ -983,8 +1143,10 @@ px_store_search (PxStore     *self,
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
+  if (!px_article_filter_check (filter, error))
+    return NULL;
   visible_query = px_encoding_drop_invisible (query);
-  floor = search_rank_floor (self, visible_query, query, error);
+  floor = search_rank_floor (self, visible_query, query, filter, error);
   if (floor < 0)
     return NULL;
   stmt = _px_store_prepare (self,
@@ -992,13 +1154,15 @@ px_store_search (PxStore     *self,
                             "snippet (articles_fts, 1, char(2), char(3), '…', 12) "
                             "FROM articles_fts f JOIN articles a ON a.id = f.rowid "
                             "LEFT JOIN outlets o ON o.id = a.outlet_id "
-                            "WHERE articles_fts MATCH ? AND f.rowid >= ? ORDER BY f.rank LIMIT ?",
+                            "WHERE articles_fts MATCH :query AND f.rowid >= :floor AND " FILTER_SQL " "
+                            "ORDER BY f.rank LIMIT :limit",
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, visible_query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, floor);
-  sqlite3_bind_int (stmt, 3, limit);
+  bind_filter (stmt, filter);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":query"), visible_query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":floor"), floor);
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       PxSearchHit *hit = g_new0 (PxSearchHit, 1);

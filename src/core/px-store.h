@@ -35,6 +35,20 @@ typedef struct
   char *snippet;  /* the hit in context; matches between \x02 and \x03 */
 } PxSearchHit;
 
+/* Which articles a list or a search shows. A field that is NULL or empty
+ * does not filter, nor does a NULL filter. Days are "YYYY-MM-DD", both
+ * included; once a day is given, articles without a date are left out. */
+typedef struct
+{
+  const char *outlet;  /* an outlet's name, as px_store_list_outlets () gives it */
+  const char *since;   /* the first day */
+  const char *until;   /* the last day */
+} PxArticleFilter;
+
+gboolean    px_article_filter_check     (const PxArticleFilter *filter,
+                                         GError               **error);
+gboolean    px_article_filter_is_empty  (const PxArticleFilter *filter);
+
 void        px_article_summary_free     (PxArticleSummary *summary);
 void        px_search_hit_free          (PxSearchHit      *hit);
 
@@ -72,6 +86,18 @@ GPtrArray  *px_store_list_articles      (PxStore          *self,
                                          guint             offset,
                                          guint             limit,
                                          GError          **error);
+/* The same through @filter (checked: a malformed day is an error). */
+gint64      px_store_count_filtered     (PxStore          *self,
+                                         const PxArticleFilter *filter,
+                                         GError          **error);
+GPtrArray  *px_store_list_filtered      (PxStore          *self,
+                                         const PxArticleFilter *filter,
+                                         guint             offset,
+                                         guint             limit,
+                                         GError          **error);
+/* The names of the outlets that have articles, alphabetical. */
+GStrv       px_store_list_outlets       (PxStore          *self,
+                                         GError          **error);
 gboolean    px_store_delete_articles    (PxStore          *self,
                                          const gint64     *ids,
                                          guint             n_ids,
@@ -88,6 +114,11 @@ GArray     *px_store_list_outdated_cleaning (PxStore      *self,
                                          GError          **error);
 GPtrArray  *px_store_search             (PxStore          *self,
                                          const char       *query,
+                                         guint             limit,
+                                         GError          **error);
+GPtrArray  *px_store_search_filtered    (PxStore          *self,
+                                         const char       *query,
+                                         const PxArticleFilter *filter,
                                          guint             limit,
                                          GError          **error);
 

@@ -53,7 +53,7 @@ class Cli(unittest.TestCase):
         self.assertEqual(result.returncode, 0)
         listing = result.stdout.split("Commands:")[1].split("Options:")[0]
         commands = re.findall(r"^  ([\w-]+) ", listing, re.M)
-        for command in ("import", "list", "show", "search", "rm", "reclean", "restore"):
+        for command in ("import", "list", "show", "search", "outlets", "rm", "reclean", "restore"):
             self.assertIn(command, commands)
         for command in commands:
             result = run(command, "--help")
@@ -199,6 +199,36 @@ class Cli(unittest.TestCase):
             self.assertEqual(bad.returncode, 2, query)
             self.assertIn("Cannot search for", bad.stderr)
             self.assertNotIn("Traceback", bad.stderr)
+
+    def test_filters(self):
+        self.import_samples()
+        outlets = run("outlets", db=self.db)
+        self.assertEqual(outlets.returncode, 0, outlets.stderr)
+        names = outlets.stdout.splitlines()
+        self.assertEqual(names, sorted(names, key=str.lower))
+        every = [line.split("\t") for line in run("list", db=self.db).stdout.splitlines()]
+        self.assertEqual(set(names), {row[1] for row in every})
+        # Each outlet's list holds its articles, and together they hold all.
+        total = 0
+        for name in names:
+            rows = [line.split("\t") for line in run("list", "--outlet", name, db=self.db).stdout.splitlines()]
+            self.assertTrue(rows and all(row[1] == name for row in rows), name)
+            total += len(rows)
+        self.assertEqual(total, len(every))
+        # Days: both ends included, undated articles left out.
+        august = [line.split("\t") for line in
+                  run("list", "--since", "2013-08-01", "--until", "2013-08-02", db=self.db).stdout.splitlines()]
+        self.assertEqual(sorted(august), sorted(row for row in every if "2013-08-01" <= row[2] <= "2013-08-02"))
+        self.assertTrue(august)
+        hits = run("search", "--outlet", "foxnews.com", "Oscars", db=self.db)
+        self.assertEqual(hits.returncode, 0, hits.stderr)
+        self.assertEqual([line.split("\t")[1] for line in hits.stdout.splitlines()], ["foxnews.com"])
+        # A day that is not one, or days the wrong way round: a usage error naming it.
+        for args in (("list", "--since", "2013-02-30"), ("search", "--until", "08/02/2013", "Oscars"),
+                     ("list", "--since", "2013-09-01", "--until", "2013-08-01")):
+            bad = run(*args, db=self.db)
+            self.assertEqual(bad.returncode, 2, args)
+            self.assertIn(args[2], bad.stderr)
 
     def test_rm(self):
         rows = self.import_samples()

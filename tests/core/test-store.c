@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "library-fixture.h"
+#include "px-data.h"
 #include "px-error.h"
+#include "px-importer.h"
 #include "px-store.h"
 #include "px-store-analysis.h"
 
@@ -387,6 +389,120 @@ test_comparisons_bounded (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM comparisons"), ==, 1);
 }
 
+/* The 20 ECB+ sample articles, imported into @path's library. */
+static void
+import_samples (PxStore    *store,
+                const char *path)
+{
+  g_autofree char *sample = px_data_find ("sample");
+  g_autoptr (GDir) dir = g_dir_open (sample, 0, NULL);
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (PxImporter) importer = px_importer_new (path);
+  g_autoptr (GPtrArray) results = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_suffix (name, ".txt"))
+        g_ptr_array_add (files, g_build_filename (sample, name, NULL));
+    }
+  g_assert_cmpuint (files->len, ==, 20);
+  g_ptr_array_add (files, NULL);
+  results = px_importer_import (importer, store, (const char * const *) files->pdata, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (px_store_count_articles (store, NULL), ==, 20);
+}
+
+/* Every row of a filtered list is one the filter keeps, and the count
+ * agrees with the list and with SQL over the whole table. */
+static guint
+assert_filtered (PxStore               *store,
+                 const char            *path,
+                 const PxArticleFilter *filter,
+                 const char            *sql_count)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = px_store_list_filtered (store, filter, 0, 100, &error);
+  gint64 count = px_store_count_filtered (store, filter, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (count, ==, rows->len);
+  g_assert_cmpint (count, ==, query_int (path, sql_count));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PxArticleSummary *row = g_ptr_array_index (rows, i);
+
+      if (filter->outlet != NULL)
+        g_assert_cmpstr (row->outlet, ==, filter->outlet);
+      if (filter->since != NULL)
+        g_assert_cmpstr (row->published, >=, filter->since);
+      if (filter->until != NULL)
+        g_assert_cmpstr (row->published, <=, filter->until);
+      /* Newest first, as unfiltered. */
+      if (i > 0)
+        g_assert_cmpstr (((PxArticleSummary *) g_ptr_array_index (rows, i - 1))->published, >=, row->published);
+    }
+  return rows->len;
+}
+
+static void
+test_filter (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (fixture->path, &error);
+  g_auto (GStrv) outlets = NULL;
+  g_autoptr (GPtrArray) all_hits = NULL;
+  g_autoptr (GPtrArray) hits = NULL;
+  PxArticleFilter variety = { .outlet = "variety.com" };
+  PxArticleFilter august = { .since = "2013-08-01", .until = "2013-08-31" };
+  PxArticleFilter one_day = { .since = "2013-08-02", .until = "2013-08-02" };
+  PxArticleFilter empty = { .outlet = "", .since = "", .until = NULL };
+  PxArticleFilter bad_day = { .since = "2013-02-30" };
+  PxArticleFilter reversed = { .since = "2013-09-01", .until = "2013-08-01" };
+
+  g_assert_no_error (error);
+  import_samples (store, fixture->path);
+
+  outlets = px_store_list_outlets (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (outlets), ==,
+                    query_int (fixture->path, "SELECT count(DISTINCT outlet_id) FROM articles"));
+  g_assert_true (g_strv_contains ((const char * const *) outlets, "variety.com"));
+  for (guint i = 1; outlets[i] != NULL; i++)
+    g_assert_cmpint (g_ascii_strcasecmp (outlets[i - 1], outlets[i]), <=, 0);
+
+  g_assert_cmpuint (assert_filtered (store, fixture->path, &variety,
+                                     "SELECT count(*) FROM articles a JOIN outlets o ON o.id = a.outlet_id "
+                                     "WHERE o.name = 'variety.com'"), ==, 1);
+  /* Both days are included; undated articles are left out. */
+  g_assert_cmpuint (assert_filtered (store, fixture->path, &august,
+                                     "SELECT count(*) FROM articles "
+                                     "WHERE published BETWEEN '2013-08-01' AND '2013-08-31'"), ==, 3);
+  g_assert_cmpuint (assert_filtered (store, fixture->path, &one_day,
+                                     "SELECT count(*) FROM articles WHERE published = '2013-08-02'"), ==, 3);
+  g_assert_true (px_article_filter_is_empty (&empty));
+  g_assert_cmpint (px_store_count_filtered (store, &empty, &error), ==, 20);
+
+  /* A search keeps its ranking and drops what the filter leaves out. */
+  all_hits = px_store_search (store, "Oscars", 50, &error);
+  hits = px_store_search_filtered (store, "Oscars", &variety, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all_hits->len, >, hits->len);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (((PxSearchHit *) g_ptr_array_index (hits, 0))->outlet, ==, "variety.com");
+
+  /* A day that is not one, or days the wrong way round, are refused. */
+  g_assert_cmpint (px_store_count_filtered (store, &bad_day, &error), ==, -1);
+  g_assert_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "2013-02-30"));
+  g_clear_error (&error);
+  g_assert_null (px_store_search_filtered (store, "Oscars", &reversed, 50, &error));
+  g_assert_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +520,7 @@ main (int   argc,
   ADD ("/px/store/malformed-query", test_malformed_query);
   ADD ("/px/store/profiles", test_profiles);
   ADD ("/px/store/comparisons-bounded", test_comparisons_bounded);
+  ADD ("/px/store/filter", test_filter);
 #undef ADD
 
   return g_test_run ();
