@@ -18,7 +18,11 @@ struct _PxArticleListModel
   GObject parent_instance;
 
   PxStore *store;
-  guint n_items;
+  char *outlet;       /* the filter's fields, owned; NULL when unset */
+  char *since;
+  char *until;
+  guint n_items;      /* the articles the filter keeps */
+  guint total;        /* the articles in the library */
   GHashTable *pages;  /* page number → GPtrArray of PxArticleItem */
   GQueue recent;      /* page numbers, most recently used first */
 };
@@ -44,6 +48,9 @@ px_article_list_model_finalize (GObject *object)
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_queue_clear (&self->recent);
+  g_free (self->outlet);
+  g_free (self->since);
+  g_free (self->until);
   G_OBJECT_CLASS (px_article_list_model_parent_class)->finalize (object);
 }
 
@@ -75,15 +82,22 @@ get_n_items (GListModel *model)
   return PX_ARTICLE_LIST_MODEL (model)->n_items;
 }
 
+static PxArticleFilter
+get_filter (PxArticleListModel *self)
+{
+  return (PxArticleFilter) { self->outlet, self->since, self->until };
+}
+
 static GPtrArray *
 load_page (PxArticleListModel *self,
            guint               page)
 {
+  PxArticleFilter filter = get_filter (self);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) rows = NULL;
   GPtrArray *items;
 
-  rows = px_store_list_articles (self->store, page * PX_ARTICLE_LIST_PAGE_SIZE,
+  rows = px_store_list_filtered (self->store, &filter, page * PX_ARTICLE_LIST_PAGE_SIZE,
                                  PX_ARTICLE_LIST_PAGE_SIZE, &error);
   if (rows == NULL)
     {
@@ -158,21 +172,61 @@ gboolean
 px_article_list_model_reload (PxArticleListModel  *self,
                               GError             **error)
 {
+  PxArticleFilter filter = get_filter (self);
   guint old_n_items;
-  gint64 count;
+  gint64 total, count;
 
   g_return_val_if_fail (PX_IS_ARTICLE_LIST_MODEL (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  count = px_store_count_articles (self->store, error);
+  total = px_store_count_articles (self->store, error);
+  if (total < 0)
+    return FALSE;
+  count = px_article_filter_is_empty (&filter) ? total : px_store_count_filtered (self->store, &filter, error);
   if (count < 0)
     return FALSE;
 
   old_n_items = self->n_items;
+  self->total = (guint) MIN (total, G_MAXUINT);
   self->n_items = (guint) MIN (count, G_MAXUINT);
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
   if (old_n_items != 0 || self->n_items != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
   return TRUE;
+}
+
+/* A copy of a filter's field, NULL when it does not filter. */
+static char *
+field_dup (const char *field)
+{
+  return field != NULL && *field != '\0' ? g_strdup (field) : NULL;
+}
+
+/* Shows only the articles @filter keeps (NULL: all of them), reloading.
+ * On error (a malformed day) the list is left as it was. */
+gboolean
+px_article_list_model_set_filter (PxArticleListModel     *self,
+                                  const PxArticleFilter  *filter,
+                                  GError                **error)
+{
+  g_return_val_if_fail (PX_IS_ARTICLE_LIST_MODEL (self), FALSE);
+
+  if (!px_article_filter_check (filter, error))
+    return FALSE;
+  g_free (self->outlet);
+  g_free (self->since);
+  g_free (self->until);
+  self->outlet = filter != NULL ? field_dup (filter->outlet) : NULL;
+  self->since = filter != NULL ? field_dup (filter->since) : NULL;
+  self->until = filter != NULL ? field_dup (filter->until) : NULL;
+  return px_article_list_model_reload (self, error);
+}
+
+/* The articles in the library, whatever the filter keeps. */
+guint
+px_article_list_model_get_total (PxArticleListModel *self)
+{
+  g_return_val_if_fail (PX_IS_ARTICLE_LIST_MODEL (self), 0);
+  return self->total;
 }

@@ -20,5 +20,9 @@ G_DECLARE_FINAL_TYPE (PxArticleListModel, px_article_list_model, PX, ARTICLE_LIS
 PxArticleListModel *px_article_list_model_new    (PxStore            *store);
 gboolean            px_article_list_model_reload (PxArticleListModel *self,
                                                   GError            **error);
+gboolean            px_article_list_model_set_filter (PxArticleListModel     *self,
+                                                      const PxArticleFilter  *filter,
+                                                      GError                **error);
+guint               px_article_list_model_get_total  (PxArticleListModel     *self);
 
 G_END_DECLS

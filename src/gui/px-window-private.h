@@ -9,6 +9,7 @@
 #include "px-article-view.h"
 #include "px-comparison-view.h"
 #include "px-event-sidebar.h"
+#include "px-filter-button.h"
 #include "px-exporter.h"
 #include "px-notes-pane.h"
 #include "px-importer.h"
@@ -34,6 +35,7 @@ struct _PxWindow
   AdwWindowTitle *library_title;
   GtkMenuButton *library_menu_button;
   GtkSearchEntry *search_entry;
+  PxFilterButton *filter_button;
   GtkStack *sidebar_stack;
   GtkListView *article_list;
   GtkListView *search_list;

@@ -55,6 +55,46 @@ _px_window_show_error (PxWindow     *self,
 
 static void search_changed_cb (PxWindow *self);
 
+static void
+update_subtitle (PxWindow *self)
+{
+  guint total = px_article_list_model_get_total (self->articles);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  g_autofree char *subtitle = NULL;
+
+  if (px_article_filter_is_empty (px_filter_button_get_filter (self->filter_button)))
+    /* Translators: the number of articles in the library, under the window title;
+     * %'u groups its digits as the locale does ("93,060") */
+    subtitle = g_strdup_printf (ngettext ("%'u article", "%'u articles", total), total);
+  else
+    /* Translators: under the window title while the library is filtered: the
+     * articles the filter keeps, of all in the library */
+    subtitle = g_strdup_printf (ngettext ("%'u of %'u article", "%'u of %'u articles", total), shown, total);
+  adw_window_title_set_subtitle (self->library_title, subtitle);
+}
+
+/* The articles list, or why it is empty: the filter keeps none. */
+static void
+show_articles (PxWindow *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "articles");
+      return;
+    }
+  adw_status_page_set_description (self->no_results_page, _("No article matches the filter."));
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "no-results");
+}
+
+/* The sidebar's articles and search results, again from the library. */
+static void
+refresh_sidebar (PxWindow *self)
+{
+  show_articles (self);
+  g_clear_pointer (&self->search_query, g_free);
+  search_changed_cb (self);
+}
+
 void
 _px_window_reload (PxWindow *self)
 {
@@ -69,24 +109,35 @@ _px_window_reload (PxWindow *self)
       return;
     }
   _px_window_reload_events (self);
-  n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  n_articles = px_article_list_model_get_total (self->articles);
   if (n_articles == 0)
     {
       show_page (self, "empty");
       return;
     }
-  {
-    /* Translators: the number of articles in the library, under the window title;
-     * %'u groups its digits as the locale does ("93,060") */
-    g_autofree char *subtitle = g_strdup_printf (ngettext ("%'u article", "%'u articles", n_articles),
-                                                 n_articles);
-    adw_window_title_set_subtitle (self->library_title, subtitle);
-  }
+  px_filter_button_reload (self->filter_button);
+  update_subtitle (self);
   show_page (self, "library");
+  /* The results may have changed with the library. */
+  refresh_sidebar (self);
+}
 
-  /* Search again: the results may have changed with the library. */
-  g_clear_pointer (&self->search_query, g_free);
-  search_changed_cb (self);
+/* The filter applies to the articles list and to the search results. */
+static void
+filter_changed_cb (PxWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!px_article_list_model_set_filter (self->articles, px_filter_button_get_filter (self->filter_button),
+                                         &error))
+    {
+      _px_window_show_error (self, _("Cannot Read the Library"), error);
+      return;
+    }
+  update_subtitle (self);
+  refresh_sidebar (self);
 }
 
 static void
@@ -176,11 +227,12 @@ search_changed_cb (PxWindow *self)
   if (query == NULL)
     {
       g_list_store_remove_all (self->search_results);
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "articles");
+      show_articles (self);
       return;
     }
 
-  hits = px_store_search (self->store, query, SEARCH_LIMIT, &error);
+  hits = px_store_search_filtered (self->store, query, px_filter_button_get_filter (self->filter_button),
+                                   SEARCH_LIMIT, &error);
   if (hits == NULL)
     {
       adw_status_page_set_description (self->no_results_page, error->message);
@@ -292,6 +344,7 @@ px_window_constructed (GObject *object)
     }
 
   self->articles = px_article_list_model_new (self->store);
+  px_filter_button_set_store (self->filter_button, self->store);
   self->article_rows = px_first_rows_new (g_object_ref (G_LIST_MODEL (self->articles)),
                                          GTK_WIDGET (self->article_list));
   self->article_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->article_rows)));
@@ -418,6 +471,7 @@ px_window_class_init (PxWindowClass *klass)
   g_type_ensure (PX_TYPE_ARTICLE_VIEW);
   g_type_ensure (PX_TYPE_COMPARISON_VIEW);
   g_type_ensure (PX_TYPE_EVENT_SIDEBAR);
+  g_type_ensure (PX_TYPE_FILTER_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/parallax/Parallax/ui/px-window.ui");
@@ -443,7 +497,9 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, filter_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 

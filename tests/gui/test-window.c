@@ -365,6 +365,96 @@ test_shortcuts_lazy (Fixture       *fixture,
   g_assert_true (installed);
 }
 
+/* Every article the window's list shows is one @outlet published from
+ * @since to @until (NULL: any); returns how many it shows. */
+static guint
+assert_articles_kept (Fixture    *fixture,
+                      const char *outlet,
+                      const char *since,
+                      const char *until)
+{
+  GListModel *articles = px_window_get_articles (fixture->window);
+  guint n = g_list_model_get_n_items (articles);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (PxArticleItem) item = g_list_model_get_item (articles, i);
+
+      if (outlet != NULL)
+        g_assert_cmpstr (px_article_item_get_outlet (item), ==, outlet);
+      if (since != NULL)
+        g_assert_cmpstr (px_article_item_get_published (item), >=, since);
+      if (until != NULL)
+        g_assert_cmpstr (px_article_item_get_published (item), <=, until);
+    }
+  return n;
+}
+
+/* The filter beside the search field: an outlet, a range of days; the
+ * list, the search results and the title's count follow it. */
+static void
+test_filter (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr (GPtrArray) samples = px_gui_test_sample_files ("");
+  GtkWidget *button = GTK_WIDGET (fixture->window->filter_button);
+  GtkPopover *popover;
+  GtkDropDown *outlet;
+  GtkEditable *since, *until;
+  GListModel *names;
+  guint variety = GTK_INVALID_LIST_POSITION;
+
+  g_ptr_array_add (samples, NULL);
+  import_and_wait (fixture, (const char *const *) samples->pdata);
+  g_assert_cmpuint (g_list_model_get_n_items (px_window_get_articles (fixture->window)), ==, 20);
+  popover = px_filter_button_get_popover (fixture->window->filter_button);
+  outlet = GTK_DROP_DOWN (px_gui_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_DROP_DOWN));
+  names = gtk_drop_down_get_model (outlet);
+  /* "All Outlets", then the library's outlets. */
+  g_assert_cmpuint (g_list_model_get_n_items (names), >, 10);
+  for (guint i = 1; i < g_list_model_get_n_items (names); i++)
+    {
+      if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "variety.com"))
+        variety = i;
+    }
+  g_assert_cmpuint (variety, !=, GTK_INVALID_LIST_POSITION);
+
+  gtk_drop_down_set_selected (outlet, variety);
+  g_assert_cmpuint (assert_articles_kept (fixture, "variety.com", NULL, NULL), ==, 1);
+  g_assert_cmpstr (adw_window_title_get_subtitle (fixture->window->library_title), ==, "1 of 20 articles");
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_first_child (button), "accent"));
+  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "Oscars");
+  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->search_results)), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "");
+  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
+
+  /* Days, both included; a day that is not one is marked and left out. */
+  since = GTK_EDITABLE (px_gui_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_ENTRY));
+  until = GTK_EDITABLE (gtk_widget_get_last_child (gtk_widget_get_parent (GTK_WIDGET (since))));
+  gtk_drop_down_set_selected (outlet, 0);
+  gtk_editable_set_text (since, "2013-08-01");
+  gtk_editable_set_text (until, "2013-08-02");
+  g_assert_cmpuint (assert_articles_kept (fixture, NULL, "2013-08-01", "2013-08-02"), ==, 3);
+  gtk_editable_set_text (since, "2013-02-30");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (since), "error"));
+  g_assert_cmpuint (assert_articles_kept (fixture, NULL, NULL, "2013-08-02"), >, 3);
+
+  /* Nothing kept: the sidebar says why. */
+  gtk_editable_set_text (since, "2013-08-01");
+  gtk_drop_down_set_selected (outlet, variety);
+  gtk_editable_set_text (until, "2013-08-01");
+  g_assert_cmpuint (assert_articles_kept (fixture, NULL, NULL, NULL), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->sidebar_stack), ==, "no-results");
+
+  /* Clear: every article again, and the title's plain count. */
+  g_signal_emit_by_name (gtk_widget_get_last_child (gtk_popover_get_child (popover)), "clicked");
+  g_assert_cmpuint (assert_articles_kept (fixture, NULL, NULL, NULL), ==, 20);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->sidebar_stack), ==, "articles");
+  g_assert_cmpstr (adw_window_title_get_subtitle (fixture->window->library_title), ==, "20 articles");
+  g_assert_false (gtk_widget_has_css_class (gtk_widget_get_first_child (button), "accent"));
+}
+
 /* The main menu's popover is built when first opened, once. */
 static void
 test_main_menu (Fixture       *fixture,
@@ -755,6 +845,7 @@ main (int   argc,
   g_test_add ("/px/window/load-sample", Fixture, NULL, fixture_set_up, test_load_sample, fixture_tear_down);
   g_test_add ("/px/window/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/px/window/shortcuts-lazy", Fixture, NULL, fixture_set_up, test_shortcuts_lazy, fixture_tear_down);
+  g_test_add ("/px/window/filter", Fixture, NULL, fixture_set_up, test_filter, fixture_tear_down);
   g_test_add ("/px/window/main-menu", Fixture, NULL, fixture_set_up, test_main_menu, fixture_tear_down);
   g_test_add ("/px/window/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/px/window/close-while-importing", Fixture, NULL, fixture_set_up,
