@@ -505,9 +505,14 @@ test_context_menu (Fixture       *fixture,
   px_gui_test_settle (100);
   g_assert_true (gtk_widget_get_mapped (menu));
   gtk_popover_popdown (GTK_POPOVER (menu));
+  px_gui_test_settle (100);
+  g_assert_false (gtk_widget_get_mapped (menu));
   g_assert_true (gtk_widget_activate_action (sidebar, "sidebar.popup-menu", NULL));
   g_assert_true (px_gui_test_find_widget (sidebar, GTK_TYPE_POPOVER_MENU) == menu);
+  px_gui_test_settle (100);
+  g_assert_true (gtk_widget_get_mapped (menu));
   gtk_popover_popdown (GTK_POPOVER (menu));
+  px_gui_test_settle (100);
 }
 
 int

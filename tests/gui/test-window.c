@@ -482,9 +482,12 @@ test_main_menu (Fixture       *fixture,
   px_gui_test_settle (100);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
   gtk_menu_button_popdown (button);
+  px_gui_test_settle (100);
   gtk_menu_button_popup (button);
   g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  px_gui_test_settle (100);
   gtk_menu_button_popdown (button);
+  px_gui_test_settle (100);
 }
 
 static GtkDropTarget *
