@@ -64,6 +64,9 @@
 #define NONE G_MAXUINT
 #define LEXICON_FILTER_BITS 1024
 #define INITIAL_TERMS 8192
+#define INITIAL_WORDS 4096  /* table slots: room for half as many */
+#define INITIAL_TEXTS 1024
+#define SORT_RUN 16
 
 /* A term's synonym groups (px-synonyms.h; NULL when none), and the bits
  * (group mod 64) of their signature: terms whose signatures have no bit
@@ -256,9 +259,10 @@ text_equal (const Text *x,
 
 static void
 table_init (Table *table,
+            guint  n_slots,
             gsize  size)
 {
-  table->n_slots = 1024;
+  table->n_slots = n_slots;
   table->slots = g_new0 (guint, table->n_slots);
   table->items = g_malloc (table->n_slots / 2 * size);
   table->n_items = 0;
@@ -374,8 +378,10 @@ px_aligner_init (PxAligner *self)
   self->articles = g_ptr_array_new_with_free_func ((GDestroyNotify) article_free);
   self->languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) language_free);
-  table_init (&self->words, sizeof (Word));
-  table_init (&self->terms_by_name, sizeof (guint));
+  /* Room for the words and terms of a comparison of 30 articles, as
+   * growing costs rehashing them all. */
+  table_init (&self->words, INITIAL_WORDS, sizeof (Word));
+  table_init (&self->terms_by_name, INITIAL_WORDS, sizeof (guint));
   self->term_names = g_ptr_array_new ();
   self->strings = g_string_chunk_new (4096);
   self->term_weights = g_array_new (FALSE, TRUE, sizeof (double));
@@ -385,7 +391,7 @@ px_aligner_init (PxAligner *self)
   self->sequence_flags = g_array_sized_new (FALSE, FALSE, sizeof (guint8), INITIAL_TERMS);
   self->word_sequence = g_array_sized_new (FALSE, FALSE, sizeof (guint), INITIAL_TERMS);
   self->distinct = g_ptr_array_new ();
-  table_init (&self->texts, sizeof (Text));
+  table_init (&self->texts, INITIAL_TEXTS, sizeof (Text));
   self->n_score_slots = 1024;
   self->scores = g_new0 (Score, self->n_score_slots);
 }
@@ -665,11 +671,11 @@ is_negation (const char *norm)
 
   if (length >= 3 && memcmp (norm + length - 3, "n't", 3) == 0)
     return TRUE;
-  /* Each of them starts with one of these. */
-  if (norm[0] != 'n' && norm[0] != 'c' && norm[0] != 'w')
+  /* Each of them starts with one of these, and is short. */
+  if ((norm[0] != 'n' && norm[0] != 'c' && norm[0] != 'w') || length > 7)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (strcmp (norm, words[i]) == 0)
+    if (norm[1] == words[i][1] && strcmp (norm, words[i]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -946,7 +952,10 @@ add_sentences (PxAligner   *self,
         }
       else
         {
-          *TABLE_ITEM (&self->texts, Text, table_add (&self->texts, slot, key.hash)) = key;
+          /* Added before its item is addressed: adding may move the items. */
+          guint index = table_add (&self->texts, slot, key.hash);
+
+          *TABLE_ITEM (&self->texts, Text, index) = key;
           sentence->tokens = tokens != NULL ? g_array_ref (g_ptr_array_index (tokens, i))
                                             : px_tokenizer_tokenize (tokenizer, text, range->start, range->end);
           analyse_sentence (self, sentence, language);
@@ -1418,7 +1427,8 @@ typedef struct
 /* Strongest first, ties in the order they come (@edges come by a, then
  * b): a merge sort, stable, comparing scores alone, where qsort () calls
  * a comparison through a pointer and costs as much as the rest of the
- * grouping. */
+ * grouping. Runs of SORT_RUN edges are sorted first by insertion, which
+ * costs less than as many rounds of merging. */
 static void
 sort_edges (Edge  *edges,
             guint  n)
@@ -1426,7 +1436,17 @@ sort_edges (Edge  *edges,
   g_autofree Edge *buffer = g_new (Edge, n + 1);
   Edge *from = edges, *to = buffer;
 
-  for (guint width = 1; width < n; width *= 2)
+  for (guint start = 0; start < n; start += SORT_RUN)
+    for (guint i = start + 1; i < MIN (start + SORT_RUN, n); i++)
+      {
+        Edge edge = edges[i];
+        guint j = i;
+
+        for (; j > start && edges[j - 1].score < edge.score; j--)
+          edges[j] = edges[j - 1];
+        edges[j] = edge;
+      }
+  for (guint width = SORT_RUN; width < n; width *= 2)
     {
       Edge *swap = from;
 

@@ -17,7 +17,9 @@
  * sorted once, with a bit mask of each one's positions and the counts of
  * its n-grams (PxParaphraseSentence), so a pair costs a merge of terms,
  * shifts and ANDs of masks for the n-grams it shares, and bit-parallel
- * common subsequences and edit distance.
+ * common subsequences and edit distance. Compared with itself (wire copy
+ * repeats sentences across outlets), every word of a sentence matches
+ * itself in place, which gives all of that without the work.
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -449,6 +451,13 @@ lcs (const guint64 *masks,
   return lcs_of (masks, n_words, m, y, ny, b_to_a, v);
 }
 
+/* The n-grams of order n (at n - 1) that cover a word d words from the
+ * nearer end of a long sentence (at d, the last for any farther),
+ * MIN (d + 1, n). */
+static const double coverage[BLEU_ORDER][BLEU_ORDER] = {
+  { 1, 1, 1, 1 }, { 1, 2, 2, 2 }, { 1, 2, 3, 3 }, { 1, 2, 3, 4 },
+};
+
 /* An n-gram's information, after NIST (Doddington 2002): the mean rarity
  * of its terms, so that sharing "Ashcroft said" counts more than sharing
  * "he said". That of each n-gram of @self, and the summed information of
@@ -459,41 +468,55 @@ static const double *
 ngrams_weight (PxParaphraseSentence *self,
                const double         *weights)
 {
-  guint length = self->length, orders = MIN (BLEU_ORDER, length);
-  double *totals = self->ngram_totals;
+  guint length = self->length;
   double stack[64 + BLEU_ORDER];
-  g_autofree double *heap = length <= 64 ? NULL : g_new (double, length + BLEU_ORDER);
-  double *weight = heap != NULL ? heap : stack;  /* of each word, 0 past the end */
+  g_autofree double *heap = NULL;
+  double *weight;  /* of each word, 0 past the end */
+  double *information[BLEU_ORDER];
+  /* The sums, kept apart from the arrays written, so that they stay in
+   * registers: each is summed in the same order as in memory. */
+  double totals[BLEU_ORDER] = { 0 };
 
   if (self->weights_of == weights)
-    return totals;
+    return self->ngram_totals;
   self->weights_of = weights;
+  heap = length <= 64 ? NULL : g_new (double, length + BLEU_ORDER);
+  weight = heap != NULL ? heap : stack;
   for (guint i = 0; i < length; i++)
     weight[i] = weights[self->terms[i]];
   memset (weight + length, 0, BLEU_ORDER * sizeof (double));
-  memset (totals, 0, BLEU_ORDER * sizeof (double));
+  memcpy (information, self->information, sizeof information);
   for (guint i = 0; i < length; i++)
     {
       double sum = weight[i];
 
-      /* Away from the ends, n-grams of every order cover a word n times. */
-      if (i + 1 >= BLEU_ORDER && length - i >= BLEU_ORDER)
-        for (guint n = 1; n <= BLEU_ORDER; n++)
-          totals[n - 1] += weight[i] * n;
+      /* How many n-grams of each order cover the word: the same for all
+       * words of a sentence of 2 · BLEU_ORDER - 1 or more, at the same
+       * distance from its nearer end; orders longer than the sentence
+       * add nothing (0). */
+      if (length >= 2 * BLEU_ORDER - 1)
+        {
+          const double *covering = coverage[MIN (MIN (i, length - 1 - i), BLEU_ORDER - 1)];
+
+#pragma GCC unroll 4
+          for (guint n = 1; n <= BLEU_ORDER; n++)
+            totals[n - 1] += weight[i] * covering[n - 1];
+        }
       else
-        for (guint n = 1; n <= orders; n++)
-          totals[n - 1] += weight[i] * MIN (MIN (i + 1, n), MIN (length - i, length - n + 1));
+        for (guint n = 1; n <= BLEU_ORDER; n++)
+          totals[n - 1] += weight[i] * (n > length ? 0 : MIN (MIN (i + 1, n), MIN (length - i, length - n + 1)));
       /* Past the end, what is left is never read. */
-      self->information[0][i] = sum;
+      information[0][i] = sum;
+#pragma GCC unroll 4
       for (guint n = 2; n <= BLEU_ORDER; n++)
         {
           sum += weight[i + n - 1];
-          self->information[n - 1][i] = sum / n;
+          information[n - 1][i] = sum / n;
         }
     }
-  for (guint n = 1; n <= orders; n++)
-    totals[n - 1] /= n;
-  return totals;
+  for (guint n = 1; n <= BLEU_ORDER; n++)
+    self->ngram_totals[n - 1] = totals[n - 1] / n;
+  return self->ngram_totals;
 }
 
 /* The summed weight of the distinct terms of @self, worked out once a
@@ -617,7 +640,8 @@ shared_ngrams_of (const PxParaphraseSentence *a,
           shared->distinct[n - 1]++;
           if (equal >= n)
             {
-              guint count = MIN (count_bits (end, n_words), first);
+              /* Most n-grams of b occur once, which clips the count to 1. */
+              guint count = first == 1 ? 1 : MIN (count_bits (end, n_words), first);
 
               shared->clipped[n - 1] += count;
               shared->weighted[n - 1] += count * b->information[n - 1][p];
@@ -725,21 +749,47 @@ edit_distance (const PxParaphraseSentence *a,
 /* METEOR (Banerjee & Lavie 2005) on terms (stems) and synonyms: the
  * harmonic mean of precision and recall, recall weighted, less a penalty
  * for matches that come in many fragments; the lower and the higher of
- * the scores with a and with b as the reference. Each word of b matched
- * in a takes the next unused occurrence of its match, in order. */
+ * the scores with a (@length_a words) and with b as the reference, from
+ * the words matched and the chunks they come in. */
 static void
-meteor (const PxParaphraseSentence *a,
-        const PxParaphraseSentence *b,
-        const guint                *b_to_a,
-        double                     *lower,
-        double                     *higher)
+meteor (guint   matches,
+        guint   chunks,
+        guint   length_a,
+        guint   length_b,
+        double *lower,
+        double *higher)
+{
+  double precision, recall, penalty, f_a, f_b;
+
+  if (matches == 0)
+    {
+      *lower = *higher = 0;
+      return;
+    }
+  precision = (double) matches / length_b;
+  recall = (double) matches / length_a;
+  penalty = 1 - METEOR_GAMMA * pow ((double) chunks / matches, METEOR_BETA);
+  f_a = precision * recall / (METEOR_ALPHA * precision + (1 - METEOR_ALPHA) * recall) * penalty;
+  f_b = precision * recall / (METEOR_ALPHA * recall + (1 - METEOR_ALPHA) * precision) * penalty;
+  *lower = MIN (f_a, f_b);
+  *higher = MAX (f_a, f_b);
+}
+
+/* METEOR's matches and chunks: each word of b matched in a takes the
+ * next unused occurrence of its match, in order. */
+static void
+meteor_matches (const PxParaphraseSentence *a,
+                const PxParaphraseSentence *b,
+                const guint                *b_to_a,
+                guint                      *matches,
+                guint                      *chunks)
 {
   guint stack[STACK_TERMS + 1];
   g_autofree guint *heap = a->n_items < STACK_TERMS ? NULL : g_new (guint, a->n_items + 1);
   guint *used = heap != NULL ? heap : stack;
-  guint matches = 0, chunks = 0, previous = NONE;
-  double precision, recall, penalty, f_a, f_b;
+  guint previous = NONE;
 
+  *matches = *chunks = 0;
   memset (used, 0, a->n_items * sizeof (guint));
   for (guint j = 0; j < b->length; j++)
     {
@@ -751,22 +801,76 @@ meteor (const PxParaphraseSentence *a,
           continue;
         }
       position = a->item_positions[a->item_start[item] + used[item]++];
-      matches++;
-      chunks += previous == NONE || position != previous + 1;
+      (*matches)++;
+      *chunks += previous == NONE || position != previous + 1;
       previous = position;
     }
-  if (matches == 0)
+}
+
+/* What a pair's features are worked out from, once its words are matched. */
+typedef struct
+{
+  Left left_a, left_b;
+  guint order, content_order;  /* longest common subsequences, of all words and of content words */
+  Shared ngrams;
+  guint gap_a, gap_b;          /* longest_unmatched_run () */
+  guint matches, chunks;       /* METEOR's */
+  guint edits;                 /* edit_distance () */
+} Pair;
+
+/* The Pair of @a and @b, from how b's words matched a's (@b_to_a,
+ * @matched_a, @matched_b). */
+static void
+compare (const PxParaphraseSentence *a,
+         const PxParaphraseSentence *b,
+         const double               *weights,
+         const guint                *b_to_a,
+         const guint8               *matched_a,
+         const guint8               *matched_b,
+         Pair                       *pair)
+{
+  left_of (a, matched_a, weights, &pair->left_a);
+  left_of (b, matched_b, weights, &pair->left_b);
+  /* Word order: b's words renamed to the synonyms they matched in a. */
+  pair->order = lcs (a->masks, a->n_words, a->length, b->position_item, b->length, b_to_a);
+  pair->content_order = lcs (a->content_masks, a->n_content_words, a->n_content, b->content_item, b->n_content,
+                             b_to_a);
+  shared_ngrams (a, b, b_to_a, matched_b, &pair->ngrams);
+  pair->gap_a = longest_unmatched_run (a, matched_a);
+  pair->gap_b = longest_unmatched_run (b, matched_b);
+  meteor_matches (a, b, b_to_a, &pair->matches, &pair->chunks);
+  pair->edits = edit_distance (a, b, b_to_a, matched_b);
+}
+
+/* compare () of a sentence with itself, which wire copy makes common:
+ * each word matches itself where it stands, so nothing is left, the
+ * common subsequences are the whole sentence, METEOR matches every word
+ * in one chunk, no edit is needed, and each distinct n-gram is shared as
+ * often as it occurs, counted where it first does, as shared_ngrams ()
+ * counts it: all of them, its distinct ones, and their information
+ * summed in the same order. */
+static void
+compare_itself (const PxParaphraseSentence *self,
+                Pair                       *pair)
+{
+  memset (pair, 0, sizeof *pair);
+  pair->order = self->length;
+  pair->content_order = self->n_content;
+  pair->matches = self->length;
+  pair->chunks = self->length > 0;
+  for (guint n = 1; n <= BLEU_ORDER && n <= self->length; n++)
     {
-      *lower = *higher = 0;
-      return;
+      const guint *first_count_less = self->first_count_less[n - 1];
+      const double *information = self->information[n - 1];
+      double weighted = 0;
+
+      for (guint p = 0; p + n <= self->length; p++)
+        if (first_count_less[p] != G_MAXUINT)
+          weighted += (first_count_less[p] + 1) * information[p];
+      pair->ngrams.distinct[n - 1] = self->n_distinct[n - 1];
+      pair->ngrams.clipped[n - 1] = self->length - n + 1;
+      pair->ngrams.weighted[n - 1] = weighted;
     }
-  precision = (double) matches / b->length;
-  recall = (double) matches / a->length;
-  penalty = 1 - METEOR_GAMMA * pow ((double) chunks / matches, METEOR_BETA);
-  f_a = precision * recall / (METEOR_ALPHA * precision + (1 - METEOR_ALPHA) * recall) * penalty;
-  f_b = precision * recall / (METEOR_ALPHA * recall + (1 - METEOR_ALPHA) * precision) * penalty;
-  *lower = MIN (f_a, f_b);
-  *higher = MAX (f_a, f_b);
 }
 
 gboolean
@@ -792,28 +896,33 @@ px_paraphrase_features (PxParaphraseSentence       *a,
   guint na = a->n_items, nb = b->n_items;
   double total_a, total_b, shared = 0, similarity;
   const double *weight_a, *weight_b;
-  Shared ngrams;
-  Left left_a, left_b;
+  Pair pair;
 
-  memset (matched_a, 0, na + nb + 2);
-  for (guint j = 0; j < nb; j++)
-    b_to_a[j] = NONE;
   total_a = total_weight (a, weights);
   total_b = total_weight (b, weights);
-
-  /* Equal terms, then synonyms among the content words left, each used once. */
-  for (guint i = 0, j = 0; i < na && j < nb;)
-    if (items_a[i].term == items_b[j].term)
-      {
-        shared += weights[items_a[i].term];
-        b_to_a[j] = i;
-        matched_a[i++] = matched_b[j++] = TRUE;
-      }
-    else if (items_a[i].term < items_b[j].term)
-      i++;
-    else
-      j++;
-  if (related != NULL)
+  /* Equal terms, then synonyms among the content words left, each used
+   * once. A sentence with itself shares every term, which sums the
+   * weights as its total does. */
+  if (a == b)
+    shared = total_a;
+  else
+    {
+      memset (matched_a, 0, na + nb + 2);
+      for (guint j = 0; j < nb; j++)
+        b_to_a[j] = NONE;
+      for (guint i = 0, j = 0; i < na && j < nb;)
+        if (items_a[i].term == items_b[j].term)
+          {
+            shared += weights[items_a[i].term];
+            b_to_a[j] = i;
+            matched_a[i++] = matched_b[j++] = TRUE;
+          }
+        else if (items_a[i].term < items_b[j].term)
+          i++;
+        else
+          j++;
+    }
+  if (related != NULL && a != b)
     {
       guint n_related = 0;
 
@@ -850,40 +959,38 @@ px_paraphrase_features (PxParaphraseSentence       *a,
       return FALSE;
     }
 
-  /* What is left on each side, and whether numbers, negations, names differ. */
-  left_of (a, matched_a, weights, &left_a);
-  left_of (b, matched_b, weights, &left_b);
+  weight_a = ngrams_weight (a, weights);
+  weight_b = ngrams_weight (b, weights);
+  if (a == b)
+    compare_itself (a, &pair);
+  else
+    compare (a, b, weights, b_to_a, matched_a, matched_b, &pair);
 
   features[PX_PARAPHRASE_SIMILARITY] = similarity;
   features[PX_PARAPHRASE_SIMILARITY_SQUARED] = similarity * similarity;
   features[PX_PARAPHRASE_CONTAINMENT] = MIN (total_a, total_b) > 0 ? shared / MIN (total_a, total_b) : 0;
   features[PX_PARAPHRASE_COVERAGE] = MAX (total_a, total_b) > 0 ? shared / MAX (total_a, total_b) : 0;
-  features[PX_PARAPHRASE_NUMBER_MISMATCH] = left_a.numbers || left_b.numbers;
-  features[PX_PARAPHRASE_NEGATION_MISMATCH] = left_a.negations || left_b.negations;
-  /* Word order: b's words renamed to the synonyms they matched in a. */
+  /* What is left on each side, and whether numbers, negations, names differ. */
+  features[PX_PARAPHRASE_NUMBER_MISMATCH] = pair.left_a.numbers || pair.left_b.numbers;
+  features[PX_PARAPHRASE_NEGATION_MISMATCH] = pair.left_a.negations || pair.left_b.negations;
   features[PX_PARAPHRASE_ORDER] = a->length + b->length > 0
-    ? 2.0 * lcs (a->masks, a->n_words, a->length, b->position_item, b->length, b_to_a)
-      / (a->length + b->length) : 0;
+    ? 2.0 * pair.order / (a->length + b->length) : 0;
   features[PX_PARAPHRASE_CONTENT_ORDER] = a->n_content + b->n_content > 0
-    ? 2.0 * lcs (a->content_masks, a->n_content_words, a->n_content, b->content_item, b->n_content, b_to_a)
-      / (a->n_content + b->n_content) : 0;
-  weight_a = ngrams_weight (a, weights);
-  weight_b = ngrams_weight (b, weights);
-  shared_ngrams (a, b, b_to_a, matched_b, &ngrams);
+    ? 2.0 * pair.content_order / (a->n_content + b->n_content) : 0;
   for (guint k = 1; k <= 2; k++)
     features[PX_PARAPHRASE_BIGRAMS + k - 1] = a->n_distinct[k] + b->n_distinct[k] > 0
-      ? 2.0 * ngrams.distinct[k] / (a->n_distinct[k] + b->n_distinct[k]) : 0;
+      ? 2.0 * pair.ngrams.distinct[k] / (a->n_distinct[k] + b->n_distinct[k]) : 0;
   features[PX_PARAPHRASE_LENGTH_DIFFERENCE] = MAX (a->length, b->length) > 0
     ? fabs ((double) a->length - b->length) / MAX (a->length, b->length) : 0;
-  features[PX_PARAPHRASE_UNMATCHED] = MIN (MAX (left_a.unmatched, left_b.unmatched), MAX_UNMATCHED);
-  features[PX_PARAPHRASE_UNMATCHED_TOP] = MAX (left_a.top, left_b.top);
-  features[PX_PARAPHRASE_UNMATCHED_TOP_MIN] = MIN (left_a.top, left_b.top);
-  features[PX_PARAPHRASE_NAME_MISMATCH] = MIN (left_a.names + left_b.names, MAX_NAME_MISMATCH);
+  features[PX_PARAPHRASE_UNMATCHED] = MIN (MAX (pair.left_a.unmatched, pair.left_b.unmatched), MAX_UNMATCHED);
+  features[PX_PARAPHRASE_UNMATCHED_TOP] = MAX (pair.left_a.top, pair.left_b.top);
+  features[PX_PARAPHRASE_UNMATCHED_TOP_MIN] = MIN (pair.left_a.top, pair.left_b.top);
+  features[PX_PARAPHRASE_NAME_MISMATCH] = MIN (pair.left_a.names + pair.left_b.names, MAX_NAME_MISMATCH);
 
   for (guint n = 1; n <= BLEU_ORDER; n++)
     {
-      guint clipped = ngrams.clipped[n - 1];
-      double weighted = ngrams.weighted[n - 1];
+      guint clipped = pair.ngrams.clipped[n - 1];
+      double weighted = pair.ngrams.weighted[n - 1];
       guint count_a = a->length >= n ? a->length - n + 1 : 0, count_b = b->length >= n ? b->length - n + 1 : 0;
 
       features[PX_PARAPHRASE_BLEU1_A + n - 1] = count_a > 0 ? (double) clipped / count_a : 0;
@@ -891,17 +998,14 @@ px_paraphrase_features (PxParaphraseSentence       *a,
       features[PX_PARAPHRASE_WEIGHTED_BLEU1_A + n - 1] = weight_a[n - 1] > 0 ? weighted / weight_a[n - 1] : 0;
       features[PX_PARAPHRASE_WEIGHTED_BLEU1_B + n - 1] = weight_b[n - 1] > 0 ? weighted / weight_b[n - 1] : 0;
     }
-  {
-    guint gap_a = longest_unmatched_run (a, matched_a), gap_b = longest_unmatched_run (b, matched_b);
-
-    features[PX_PARAPHRASE_GAP_MIN] = MIN (gap_a, gap_b);
-    features[PX_PARAPHRASE_GAP_MAX] = MAX (gap_a, gap_b);
-  }
+  features[PX_PARAPHRASE_GAP_MIN] = MIN (pair.gap_a, pair.gap_b);
+  features[PX_PARAPHRASE_GAP_MAX] = MAX (pair.gap_a, pair.gap_b);
   features[PX_PARAPHRASE_LENGTH_MIN] = MIN (a->length, b->length);
   features[PX_PARAPHRASE_LENGTH_MAX] = MAX (a->length, b->length);
-  meteor (a, b, b_to_a, &features[PX_PARAPHRASE_METEOR_MIN], &features[PX_PARAPHRASE_METEOR_MAX]);
+  meteor (pair.matches, pair.chunks, a->length, b->length, &features[PX_PARAPHRASE_METEOR_MIN],
+          &features[PX_PARAPHRASE_METEOR_MAX]);
   features[PX_PARAPHRASE_EDIT_RATE] = MAX (a->length, b->length) > 0
-    ? (double) edit_distance (a, b, b_to_a, matched_b) / MAX (a->length, b->length) : 0;
+    ? (double) pair.edits / MAX (a->length, b->length) : 0;
   return TRUE;
 }
 

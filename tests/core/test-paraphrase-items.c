@@ -9,97 +9,51 @@
  * flagged, and some joined into sequences of more than 64 terms, are
  * prepared both ways, and every pair's features must be the same, to the
  * bit, with and without synonyms; with keys that no two terms share, as
- * without synonyms.
+ * without synonyms; and a sentence compared with itself as with a copy.
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
 
+#include "paraphrase-fixture.h"
 #include "px-paraphrase.h"
-#include "px-tokenizer.h"
 
-typedef struct
-{
-  GArray *terms;  /* guint term ids, in order */
-  GArray *flags;  /* guint8 PxParaphraseFlags */
-} Sequence;
-
-static void
-sequence_free (Sequence *sequence)
-{
-  g_array_unref (sequence->terms);
-  g_array_unref (sequence->flags);
-  g_free (sequence);
-}
-
-/* Each line's words as term ids (their stems, first seen first), and the
- * lines joined three by three. */
+/* The fixture's lines with words, some of their occurrences of one term
+ * flagged unlike (a term's flags are those of all its occurrences: some
+ * words said as negations), and the lines joined three by three. */
 static GPtrArray *
 read_sequences (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("PX_TEST_DATA"), "text", "ecbplus-3_1ecb.sentences", NULL);
-  g_autofree char *contents = NULL;
-  g_auto (GStrv) lines = NULL;
-  g_autoptr (PxTokenizer) tokenizer = px_tokenizer_new ("en");
-  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *sequences = g_ptr_array_new_with_free_func ((GDestroyNotify) sequence_free);
-  Sequence *joined = NULL;
+  g_autoptr (GPtrArray) lines = fixture_read_lines (NULL);
+  GPtrArray *sequences = g_ptr_array_new_with_free_func ((GDestroyNotify) fixture_line_free);
+  FixtureLine *joined = NULL;
 
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint l = 0; lines[l] != NULL; l++)
+  /* Its lines move into the sequences, or are freed here. */
+  g_ptr_array_set_free_func (lines, NULL);
+  for (guint l = 0; l < lines->len; l++)
     {
-      g_autoptr (GArray) tokens = px_tokenizer_tokenize (tokenizer, lines[l], 0, strlen (lines[l]));
-      Sequence *sequence = g_new0 (Sequence, 1);
+      FixtureLine *line = lines->pdata[l];
 
-      sequence->terms = g_array_new (FALSE, FALSE, sizeof (guint));
-      sequence->flags = g_array_new (FALSE, FALSE, sizeof (guint8));
-      for (guint t = 0; t < tokens->len; t++)
-        {
-          const PxToken *token = &g_array_index (tokens, PxToken, t);
-          gpointer id;
-          guint term;
-          guint8 flags = 0;
-
-          if (!(token->flags & (PX_TOKEN_WORD | PX_TOKEN_NUMBER)))
-            continue;
-          id = g_hash_table_lookup (ids, token->stem);
-          if (id == NULL)
-            {
-              id = GUINT_TO_POINTER (g_hash_table_size (ids) + 1);
-              g_hash_table_insert (ids, g_strdup (token->stem), id);
-            }
-          term = GPOINTER_TO_UINT (id) - 1;
-          if (token->flags & PX_TOKEN_STOP)
-            flags |= PX_PARAPHRASE_STOP;
-          if (token->flags & PX_TOKEN_NUMBER)
-            flags |= PX_PARAPHRASE_NUMBER;
-          if ((token->flags & PX_TOKEN_CAPITALISED) && sequence->terms->len > 0)
-            flags |= PX_PARAPHRASE_NAME;
-          /* Occurrences of one term flagged unlike (a term's flags are
-           * those of all its occurrences): some words said as negations. */
-          if (t % 3 == 0 && term % 40 == 0)
-            flags |= PX_PARAPHRASE_NEGATION;
-          g_array_append_val (sequence->terms, term);
-          g_array_append_val (sequence->flags, flags);
-        }
+      for (guint p = 0; p < line->terms->len; p++)
+        if (p % 3 == 0 && g_array_index (line->terms, guint, p) % 40 == 0)
+          g_array_index (line->flags, guint8, p) |= PX_PARAPHRASE_NEGATION;
       if (joined == NULL)
         {
-          joined = g_new0 (Sequence, 1);
+          joined = g_new0 (FixtureLine, 1);
           joined->terms = g_array_new (FALSE, FALSE, sizeof (guint));
           joined->flags = g_array_new (FALSE, FALSE, sizeof (guint8));
         }
-      g_array_append_vals (joined->terms, sequence->terms->data, sequence->terms->len);
-      g_array_append_vals (joined->flags, sequence->flags->data, sequence->flags->len);
+      g_array_append_vals (joined->terms, line->terms->data, line->terms->len);
+      g_array_append_vals (joined->flags, line->flags->data, line->flags->len);
       if (l % 3 == 2)
         g_ptr_array_add (sequences, g_steal_pointer (&joined));
-      if (sequence->terms->len > 0)
-        g_ptr_array_add (sequences, sequence);
+      if (line->terms->len > 0)
+        g_ptr_array_add (sequences, line);
       else
-        sequence_free (sequence);
+        fixture_line_free (line);
     }
-  g_clear_pointer (&joined, sequence_free);
+  g_clear_pointer (&joined, fixture_line_free);
   return sequences;
 }
 
@@ -115,7 +69,7 @@ compare_terms (gconstpointer a,
 /* @sequence prepared with its distinct terms sorted here, and each
  * term's @key. */
 static PxParaphraseSentence *
-prepare_with_items (const Sequence *sequence,
+prepare_with_items (const FixtureLine *sequence,
                     guint64       (*key) (guint term))
 {
   guint length = sequence->terms->len, n_items = 0;
@@ -164,62 +118,79 @@ no_key (guint term)
   return 0;
 }
 
-static void
-prepare_all (GPtrArray  *sequences,
-             GPtrArray **sorted_here,
-             GPtrArray **given,
-             guint64   (*key) (guint term),
-             double    **weights)
+/* The sequences prepared both ways: their terms sorted by
+ * px-paraphrase.c, and sorted here, with keys; and weights for their
+ * terms. */
+typedef struct
 {
+  GPtrArray *sequences;    /* FixtureLine */
+  GPtrArray *sorted_here;  /* PxParaphraseSentence, by px-paraphrase.c */
+  GPtrArray *given;        /* PxParaphraseSentence, with items and keys */
+  double *weights;
+} Prepared;
+
+static void
+prepared_free (Prepared *prepared)
+{
+  g_ptr_array_unref (prepared->sequences);
+  g_ptr_array_unref (prepared->sorted_here);
+  g_ptr_array_unref (prepared->given);
+  g_free (prepared->weights);
+  g_free (prepared);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Prepared, prepared_free)
+
+static Prepared *
+prepare_all (guint64 (*key) (guint term))
+{
+  Prepared *prepared = g_new0 (Prepared, 1);
   guint n_terms = 0, longest = 0;
 
-  *sorted_here = g_ptr_array_new_with_free_func ((GDestroyNotify) px_paraphrase_sentence_free);
-  *given = g_ptr_array_new_with_free_func ((GDestroyNotify) px_paraphrase_sentence_free);
-  g_assert_cmpuint (sequences->len, >, 40);
-  for (guint i = 0; i < sequences->len; i++)
+  prepared->sequences = read_sequences ();
+  prepared->sorted_here = g_ptr_array_new_with_free_func ((GDestroyNotify) px_paraphrase_sentence_free);
+  prepared->given = g_ptr_array_new_with_free_func ((GDestroyNotify) px_paraphrase_sentence_free);
+  g_assert_cmpuint (prepared->sequences->len, >, 40);
+  for (guint i = 0; i < prepared->sequences->len; i++)
     {
-      const Sequence *sequence = sequences->pdata[i];
+      const FixtureLine *sequence = prepared->sequences->pdata[i];
       const PxParaphraseText text = { (const guint *) sequence->terms->data,
                                       (const guint8 *) sequence->flags->data, sequence->terms->len };
 
       for (guint p = 0; p < sequence->terms->len; p++)
         n_terms = MAX (n_terms, g_array_index (sequence->terms, guint, p) + 1);
       longest = MAX (longest, sequence->terms->len);
-      g_ptr_array_add (*sorted_here, px_paraphrase_sentence_new (&text));
-      g_ptr_array_add (*given, prepare_with_items (sequence, key));
+      g_ptr_array_add (prepared->sorted_here, px_paraphrase_sentence_new (&text));
+      g_ptr_array_add (prepared->given, prepare_with_items (sequence, key));
     }
   g_assert_cmpuint (longest, >, 64);
-  *weights = g_new (double, n_terms);
+  prepared->weights = g_new (double, n_terms);
   for (guint t = 0; t < n_terms; t++)
-    (*weights)[t] = 1 + t % 5;
+    prepared->weights[t] = 1 + t % 5;
+  return prepared;
 }
 
 static void
 test_paraphrase_items_same_features (void)
 {
-  g_autoptr (GPtrArray) sequences = read_sequences ();
-  g_autoptr (GPtrArray) sorted_here = NULL;
-  g_autoptr (GPtrArray) given = NULL;
-  g_autofree double *weights = NULL;
-  guint n_paraphrases = 0;
+  g_autoptr (Prepared) prepared = prepare_all (related_key);
+  guint n = prepared->sequences->len, n_paraphrases = 0;
 
-  prepare_all (sequences, &sorted_here, &given, related_key, &weights);
-  for (guint i = 0; i < sequences->len; i++)
-    for (guint j = 0; j < sequences->len; j++)
-      for (guint synonyms = 0; synonyms < 2; synonyms++)
-        {
-          double expected[PX_PARAPHRASE_N_FEATURES], features[PX_PARAPHRASE_N_FEATURES];
-          PxParaphraseRelatedFunc func = synonyms ? related : NULL;
-          gboolean full = px_paraphrase_features (sorted_here->pdata[i], sorted_here->pdata[j], weights, func,
-                                                  NULL, 0.3, expected);
+  for (guint i = 0; i < n * n; i++)
+    for (guint synonyms = 0; synonyms < 2; synonyms++)
+      {
+        double expected[PX_PARAPHRASE_N_FEATURES], features[PX_PARAPHRASE_N_FEATURES];
+        PxParaphraseRelatedFunc func = synonyms ? related : NULL;
+        gboolean full = px_paraphrase_features (prepared->sorted_here->pdata[i / n], prepared->sorted_here->pdata[i % n],
+                                                prepared->weights, func, NULL, 0.3, expected);
 
-          g_assert_cmpint (px_paraphrase_features (given->pdata[i], given->pdata[j], weights, func, NULL, 0.3,
-                                                   features), ==, full);
-          g_assert_cmpmem (features, sizeof features, expected, sizeof expected);
-          n_paraphrases += full && px_paraphrase_probability (features) >= 0.5;
-        }
+        g_assert_cmpint (px_paraphrase_features (prepared->given->pdata[i / n], prepared->given->pdata[i % n],
+                                                 prepared->weights, func, NULL, 0.3, features), ==, full);
+        g_assert_cmpmem (features, sizeof features, expected, sizeof expected);
+        n_paraphrases += full && px_paraphrase_probability (features) >= 0.5;
+      }
   /* Some pairs get every feature, and through all of the model. */
-  g_assert_cmpuint (n_paraphrases, >, sequences->len);
+  g_assert_cmpuint (n_paraphrases, >, n);
 }
 
 /* Keys no two terms share: no word is asked whether it is related, as
@@ -227,27 +198,49 @@ test_paraphrase_items_same_features (void)
 static void
 test_paraphrase_items_unrelated_keys (void)
 {
-  g_autoptr (GPtrArray) sequences = read_sequences ();
-  g_autoptr (GPtrArray) sorted_here = NULL;
-  g_autoptr (GPtrArray) given = NULL;
-  g_autofree double *weights = NULL;
-  guint n_changed = 0;
+  g_autoptr (Prepared) prepared = prepare_all (no_key);
+  guint n = prepared->sequences->len, n_changed = 0;
 
-  prepare_all (sequences, &sorted_here, &given, no_key, &weights);
-  for (guint i = 0; i < sequences->len; i++)
-    for (guint j = 0; j < sequences->len; j++)
+  for (guint i = 0; i < n * n; i++)
+    {
+      PxParaphraseSentence *x = prepared->sorted_here->pdata[i / n], *y = prepared->sorted_here->pdata[i % n];
+      double plain[PX_PARAPHRASE_N_FEATURES], synonyms[PX_PARAPHRASE_N_FEATURES];
+      double features[PX_PARAPHRASE_N_FEATURES];
+
+      px_paraphrase_features (x, y, prepared->weights, NULL, NULL, 0, plain);
+      px_paraphrase_features (x, y, prepared->weights, related, NULL, 0, synonyms);
+      px_paraphrase_features (prepared->given->pdata[i / n], prepared->given->pdata[i % n], prepared->weights,
+                              related, NULL, 0, features);
+      g_assert_cmpmem (features, sizeof features, plain, sizeof plain);
+      n_changed += memcmp (synonyms, plain, sizeof plain) != 0;
+    }
+  g_assert_cmpuint (n_changed, >, n);
+}
+
+/* A sentence compared with itself (the aligner's wire copy) is worked
+ * out without matching its words: its features must be those of a copy
+ * of it prepared apart, to the bit. */
+static void
+test_paraphrase_items_itself (void)
+{
+  static const double min_similarities[] = { 0, 2 };  /* every feature, the similarity alone */
+  g_autoptr (Prepared) prepared = prepare_all (related_key);
+  guint n_full = 0;
+
+  for (guint i = 0; i < prepared->sequences->len; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (min_similarities); k++)
       {
-        double plain[PX_PARAPHRASE_N_FEATURES], synonyms[PX_PARAPHRASE_N_FEATURES];
-        double features[PX_PARAPHRASE_N_FEATURES];
+        double min_similarity = min_similarities[k];
+        double itself[PX_PARAPHRASE_N_FEATURES], copy[PX_PARAPHRASE_N_FEATURES];
+        PxParaphraseSentence *x = prepared->sorted_here->pdata[i];
+        gboolean full = px_paraphrase_features (x, x, prepared->weights, related, NULL, min_similarity, itself);
 
-        px_paraphrase_features (sorted_here->pdata[i], sorted_here->pdata[j], weights, NULL, NULL, 0, plain);
-        px_paraphrase_features (sorted_here->pdata[i], sorted_here->pdata[j], weights, related, NULL, 0,
-                                synonyms);
-        px_paraphrase_features (given->pdata[i], given->pdata[j], weights, related, NULL, 0, features);
-        g_assert_cmpmem (features, sizeof features, plain, sizeof plain);
-        n_changed += memcmp (synonyms, plain, sizeof plain) != 0;
+        g_assert_cmpint (px_paraphrase_features (x, prepared->given->pdata[i], prepared->weights, related, NULL,
+                                                 min_similarity, copy), ==, full);
+        g_assert_cmpmem (itself, sizeof itself, copy, sizeof copy);
+        n_full += full;
       }
-  g_assert_cmpuint (n_changed, >, sequences->len);
+  g_assert_cmpuint (n_full, ==, prepared->sequences->len);
 }
 
 int
@@ -258,5 +251,6 @@ main (int   argc,
 
   g_test_add_func ("/px/paraphrase-items/same-features", test_paraphrase_items_same_features);
   g_test_add_func ("/px/paraphrase-items/unrelated-keys", test_paraphrase_items_unrelated_keys);
+  g_test_add_func ("/px/paraphrase-items/itself", test_paraphrase_items_itself);
   return g_test_run ();
 }

@@ -13,8 +13,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "paraphrase-fixture.h"
 #include "px-paraphrase.h"
-#include "px-tokenizer.h"
 
 typedef struct
 {
@@ -55,57 +55,41 @@ joined (GPtrArray *sentences,
 static Corpus *
 read_corpus (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("PX_TEST_DATA"), "text", "ecbplus-3_1ecb.sentences", NULL);
-  g_autofree char *contents = NULL;
-  g_auto (GStrv) lines = NULL;
-  g_autoptr (PxTokenizer) tokenizer = px_tokenizer_new ("en");
-  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GArray) df = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr (GPtrArray) lines = NULL;
   g_autoptr (GPtrArray) sentences = g_ptr_array_new ();
+  g_autofree guint *df = NULL;
+  g_autofree guint *seen_in = NULL;  /* per term: the last sentence it was counted in, + 1 */
   Corpus *corpus = g_new0 (Corpus, 1);
   guint n_sentences;
 
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  lines = g_strsplit (contents, "\n", -1);
+  lines = fixture_read_lines (&corpus->n_terms);
+  df = g_new0 (guint, corpus->n_terms + 1);
+  seen_in = g_new0 (guint, corpus->n_terms + 1);
   corpus->sequences = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  for (guint l = 0; lines[l] != NULL; l++)
+  for (guint l = 0; l < lines->len; l++)
     {
-      g_autoptr (GArray) tokens = px_tokenizer_tokenize (tokenizer, lines[l], 0, strlen (lines[l]));
-      GArray *sentence = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+      GArray *terms = ((FixtureLine *) lines->pdata[l])->terms;
 
-      for (guint t = 0; t < tokens->len; t++)
+      if (terms->len == 0)
+        continue;
+      g_ptr_array_add (corpus->sequences, g_array_ref (terms));
+      for (guint p = 0; p < terms->len; p++)
         {
-          const PxToken *token = &g_array_index (tokens, PxToken, t);
-          gpointer id;
-          guint term;
+          guint term = g_array_index (terms, guint, p);
 
-          if (!(token->flags & (PX_TOKEN_WORD | PX_TOKEN_NUMBER)))
-            continue;
-          id = g_hash_table_lookup (ids, token->stem);
-          if (id == NULL)
+          if (seen_in[term] != corpus->sequences->len)
             {
-              id = GUINT_TO_POINTER (g_hash_table_size (ids) + 1);
-              g_hash_table_insert (ids, g_strdup (token->stem), id);
-              g_array_set_size (df, g_hash_table_size (ids));
+              seen_in[term] = corpus->sequences->len;
+              df[term]++;
             }
-          if (g_hash_table_add (seen, id))
-            g_array_index (df, guint, GPOINTER_TO_UINT (id) - 1)++;
-          term = GPOINTER_TO_UINT (id) - 1;
-          g_array_append_val (sentence, term);
         }
-      if (sentence->len > 0)
-        g_ptr_array_add (corpus->sequences, sentence);
-      else
-        g_array_unref (sentence);
     }
   n_sentences = corpus->sequences->len;
   g_assert_cmpuint (n_sentences, >, 30);
-  corpus->n_terms = g_hash_table_size (ids);
   corpus->weights = g_new0 (double, 2 * corpus->n_terms);
   for (guint t = 0; t < corpus->n_terms; t++)
     corpus->weights[t] = corpus->weights[corpus->n_terms + t] =
-      log ((n_sentences + 1.0) / (g_array_index (df, guint, t) + 0.5));
+      log ((n_sentences + 1.0) / (df[t] + 0.5));
 
   g_ptr_array_extend (sentences, corpus->sequences, NULL, NULL);
   for (guint from = 0; from < 30; from += 6)
