@@ -7,7 +7,8 @@
 # corpus articles before their copies). Times are the CPU time (user + system, getrusage of
 # the children) of the parallax-cli process, since other work shares the machine's cores;
 # compare times are medians of RUNS runs (the library's cache of comparisons emptied before
-# each, so every run computes), an import runs once. The growth exponent is the
+# each, so every run computes), an import runs once and also prints its peak memory and the
+# bytes it wrote (its own rusage: maximum resident set, blocks written). The growth exponent is the
 # least-squares slope of log time over log n, printed beside that of n·log n over the same n
 # (just over 1): an exponent near 2 means the work is quadratic.
 #
@@ -51,6 +52,13 @@ def run_cpu(command):
     start = children_cpu()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return children_cpu() - start
+
+
+def run_usage(command):
+    """CPU seconds, peak resident MB and MB written by one run of @command."""
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(child.pid, 0)
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, usage.ru_oublock * 512 / 1e6
 
 
 def slope(points):
@@ -100,9 +108,10 @@ def main():
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(db_path + suffix):
                 os.unlink(db_path + suffix)
-        seconds = run_cpu([args.cli, "--db", db_path, "import", "--max-size=1000", jsonl])
+        seconds, peak_mb, written_mb = run_usage([args.cli, "--db", db_path, "import", "--max-size=1000", jsonl])
         imports.append((n, seconds))
-        print(f"  import of {n:6} articles: {seconds:9.2f} s CPU  {n / seconds:7.0f} articles/s", flush=True)
+        print(f"  import of {n:6} articles: {seconds:9.2f} s CPU  {n / seconds:7.0f} articles/s  "
+              f"peak {peak_mb:5.0f} MB  wrote {written_mb:7.0f} MB", flush=True)
 
     compare_db = args.compare_library or os.path.join(args.out_dir, f"library-{max(int(s) for s in args.sizes.split(','))}.sqlite3")
     compares = []

@@ -19,6 +19,7 @@
 #include "px-events.h"
 #include "px-language.h"
 #include "px-readers.h"
+#include "px-store-private.h"
 
 #define BATCH_SIZE 500
 /* A batch holds the library's write lock while its articles are cleaned
@@ -337,6 +338,8 @@ read_file (PxImporter  *self,
     return px_html_reader_read (data, length, error);
 
   text = px_encoding_to_utf8 (data, length, NULL, NULL, error);
+  /* A file of 100,000 articles is 250 MB, and its articles as many again. */
+  g_clear_pointer (&data, g_free);
   if (text == NULL)
     return NULL;
   if (strcmp (format, "json") == 0 || strcmp (format, "jsonl") == 0)
@@ -349,25 +352,23 @@ read_file (PxImporter  *self,
 static char *
 content_hash (const char *text)
 {
-  g_autoptr (GString) words = g_string_sized_new (strlen (text) + 1);
-  const char *p = text;
+  g_autofree char *words = g_malloc (strlen (text) + 2);
+  gboolean in_word = FALSE;
+  gsize n = 0;
 
-  /* Hashed at once, not by two checksum updates a word. */
-  while (*p != '\0')
+  /* Each word followed by one space; hashed at once, not by two checksum
+   * updates a word. */
+  for (const char *p = text; *p != '\0'; p++)
     {
-      const char *word = p;
-
-      while (*p != '\0' && !g_ascii_isspace (*p))
-        p++;
-      if (p > word)
-        {
-          g_string_append_len (words, word, p - word);
-          g_string_append_c (words, ' ');
-        }
-      while (g_ascii_isspace (*p))
-        p++;
+      if (!g_ascii_isspace (*p))
+        words[n++] = *p;
+      else if (in_word)
+        words[n++] = ' ';
+      in_word = !g_ascii_isspace (*p);
     }
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) words->str, words->len);
+  if (in_word)
+    words[n++] = ' ';
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) words, n);
 }
 
 static void
@@ -515,12 +516,12 @@ end_batch (PxStore           *store,
   return FALSE;
 }
 
-GPtrArray *
-px_importer_import (PxImporter          *self,
-                    PxStore             *store,
-                    const char * const  *files,
-                    GCancellable        *cancellable,
-                    GError             **error)
+static GPtrArray *
+import_files (PxImporter          *self,
+              PxStore             *store,
+              const char * const  *files,
+              GCancellable        *cancellable,
+              GError             **error)
 {
   g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) px_import_result_free);
   g_autoptr (PxEventsAssigner) assigner = NULL;
@@ -528,9 +529,6 @@ px_importer_import (PxImporter          *self,
   guint in_batch = 0, batch_start = 0, reported = 0;
   gint64 batch_began = 0;
   double last_fraction = -1.0;
-
-  g_return_val_if_fail (PX_IS_IMPORTER (self), NULL);
-  g_return_val_if_fail (PX_IS_STORE (store), NULL);
 
   /* One for the whole import: its batches share what it read. */
   assigner = px_events_assigner_new (store);
@@ -575,6 +573,10 @@ px_importer_import (PxImporter          *self,
               return NULL;
             }
           g_ptr_array_add (results, result);
+          /* Done with (the events read a stored article back from the
+           * library): a file's articles would otherwise all stay in
+           * memory until its end. */
+          g_clear_object (&item->article);
           if (++in_batch == BATCH_SIZE || g_get_monotonic_time () - batch_began >= BATCH_MAX_USEC)
             {
               in_batch = 0;
@@ -592,6 +594,23 @@ px_importer_import (PxImporter          *self,
   if (error != NULL && *error != NULL)
     return NULL;
   return g_steal_pointer (&results);
+}
+
+GPtrArray *
+px_importer_import (PxImporter          *self,
+                    PxStore             *store,
+                    const char * const  *files,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  GPtrArray *results;
+
+  g_return_val_if_fail (PX_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (PX_IS_STORE (store), NULL);
+
+  results = import_files (self, store, files, cancellable, error);
+  _px_store_end_import (store);
+  return results;
 }
 
 static void

@@ -1,4 +1,5 @@
 /* px-store-private.h: for the store's own files (events, claims, notes)
+ * and the importer
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -51,5 +52,9 @@ gboolean      _px_store_exec       (PxStore      *self,
                                     GError      **error);
 char         *_px_store_column_dup (sqlite3_stmt *stmt,
                                     int           column);
+/* Ends what px_store_begin_import () set up for a run of import batches
+ * (the import's page cache and checkpoints); the importer calls it once
+ * its last batch is committed or rolled back. */
+void          _px_store_end_import (PxStore      *self);
 
 G_END_DECLS

@@ -16,6 +16,21 @@
 
 /* "PrlX": marks the file as a Parallax library. */
 #define PX_APPLICATION_ID 0x50726c58
+#define BUSY_TIMEOUT_MS 10000
+/* SQLite's own: a commit that leaves this many pages in the write-ahead
+ * log copies them into the library (a checkpoint). */
+#define DEFAULT_CHECKPOINT_PAGES 1000
+/* While importing: a page cache that holds a batch's changes (at
+ * 100,000 articles 48 MB: a smaller one writes some twice), and a log of
+ * 128 MB before a checkpoint. Every batch of an import rewrites pages
+ * all over the library's indexes (its words' rows of the inverted index,
+ * the content hashes): at 100,000 articles some 12,000 pages a batch. A
+ * checkpoint after each commit copied every one of them into the library
+ * again, batch after batch; a checkpoint every 128 MB copies a page once
+ * however many batches rewrote it meanwhile. Crash safety is the log's
+ * and does not depend on when it is copied. */
+#define IMPORT_CACHE_KIB 65536
+#define IMPORT_CHECKPOINT_PAGES 32768
 
 struct _PxStore
 {
@@ -26,6 +41,9 @@ struct _PxStore
   GHashTable *statements;  /* SQL text → sqlite3_stmt */
   gboolean index_deferred; /* the transaction's new articles are indexed
                             * when it commits */
+  gboolean importing;      /* between px_store_begin_import () and
+                            * _px_store_end_import () */
+  int cache_size;          /* PRAGMA cache_size before the import */
 };
 
 G_DEFINE_FINAL_TYPE (PxStore, px_store, G_TYPE_OBJECT)
@@ -313,7 +331,7 @@ px_store_open (const char  *path,
         }
       return _px_store_fail (self, error), NULL;
     }
-  sqlite3_busy_timeout (self->db, 10000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   if (!check_compatible (self, error) || !configure (self, error) || !migrate (self, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -428,8 +446,16 @@ px_store_begin_import (PxStore  *self,
 
   g_return_val_if_fail (PX_IS_STORE (self), FALSE);
 
-  if (!_px_store_exec (self, "PRAGMA cache_size = -32768", error))
-    return FALSE;
+  if (!self->importing)
+    {
+      g_autofree char *cache_size = g_strdup_printf ("PRAGMA cache_size = -%d", IMPORT_CACHE_KIB);
+
+      self->cache_size = query_int (self, "PRAGMA cache_size");
+      if (!_px_store_exec (self, cache_size, error))
+        return FALSE;
+      sqlite3_wal_autocheckpoint (self->db, IMPORT_CHECKPOINT_PAGES);
+      self->importing = TRUE;
+    }
   if (!px_store_begin (self, error))
     return FALSE;
   stmt = _px_store_prepare (self,
@@ -443,6 +469,30 @@ px_store_begin_import (PxStore  *self,
     }
   self->index_deferred = TRUE;
   return TRUE;
+}
+
+void
+_px_store_end_import (PxStore *self)
+{
+  g_autofree char *cache_size = NULL;
+
+  g_return_if_fail (PX_IS_STORE (self));
+
+  if (!self->importing)
+    return;
+  self->importing = FALSE;
+  sqlite3_wal_autocheckpoint (self->db, DEFAULT_CHECKPOINT_PAGES);
+  cache_size = g_strdup_printf ("PRAGMA cache_size = %d", self->cache_size);
+  sqlite3_exec (self->db, cache_size, NULL, NULL, NULL);
+  /* The import's pages go into the library now, and the log is emptied
+   * (it grew to 128 MB), unless someone reads or writes: then it waits
+   * for a later checkpoint rather than keep them waiting. */
+  if (sqlite3_get_autocommit (self->db))
+    {
+      sqlite3_busy_timeout (self->db, 0);
+      sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+      sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+    }
 }
 
 /* Indexes the articles left to the end of the transaction and ends the

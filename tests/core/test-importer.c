@@ -9,6 +9,7 @@
 #include "px-data.h"
 #include "px-error.h"
 #include "px-importer.h"
+#include "px-store-private.h"
 
 typedef struct
 {
@@ -604,6 +605,40 @@ test_async (Fixture       *fixture,
   g_assert_cmpint (px_store_count_articles (fixture->store, NULL), ==, stored);
 }
 
+static int
+cache_size (PxStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  int size;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_px_store_get_db (store), "PRAGMA cache_size", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  size = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return size;
+}
+
+/* An import checkpoints rarely and with a large page cache; once it is
+ * over, its pages are in the library file, the write-ahead log is empty
+ * again and the connection has its own cache size back. */
+static void
+test_import_settings_undone (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = test_file ("lines.jsonl");
+  g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
+  g_autoptr (GPtrArray) results = NULL;
+  int before = cache_size (fixture->store);
+  GStatBuf st;
+
+  results = import (fixture, path);
+  g_assert_cmpint (((PxImportResult *) g_ptr_array_index (results, 0))->status, ==, PX_IMPORT_STORED);
+  g_assert_cmpint (cache_size (fixture->store), ==, before);
+  g_assert_true (g_stat (wal, &st) != 0 || st.st_size == 0);
+  g_assert_cmpint (px_store_count_articles (fixture->store, NULL), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -626,6 +661,7 @@ main (int   argc,
   ADD ("/px/importer/deep-html", test_deep_html);
   ADD ("/px/importer/large-file", test_large_file);
   ADD ("/px/importer/async", test_async);
+  ADD ("/px/importer/import-settings-undone", test_import_settings_undone);
 #undef ADD
 
   return g_test_run ();
