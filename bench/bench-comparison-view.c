@@ -426,6 +426,9 @@ main (int    argc,
     }
   gtk_init ();
   adw_init ();
+  /* The application's own icons, as GtkApplication finds them for Parallax. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/parallax/Parallax/icons");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
 
