@@ -3,6 +3,7 @@
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "align-fixture.h"
@@ -422,6 +423,111 @@ test_aligner_cached_json (void)
   g_assert_nonnull (strstr (changed, "Dozens injured as quake hits Aceh."));
 }
 
+/* Articles of the ECB+ corpus (../shared), read in order until they hold
+ * @min_distinct distinct sentences: each article's sentences joined by a
+ * space, with their ranges. NULL when the corpus is missing. */
+static GPtrArray *
+read_ecbplus_articles (guint       min_distinct,
+                       GPtrArray **ranges)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PX_SHARED_CORPORA"), "ecbplus", "documents.jsonl.gz", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInputStream) compressed = g_file_read (file, NULL, NULL);
+  g_autoptr (GZlibDecompressor) gunzip = NULL;
+  g_autoptr (GInputStream) stream = NULL;
+  g_autoptr (GDataInputStream) lines = NULL;
+  g_autoptr (GHashTable) distinct = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  char *line;
+
+  if (compressed == NULL)
+    return NULL;
+  gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  stream = g_converter_input_stream_new (G_INPUT_STREAM (compressed), G_CONVERTER (gunzip));
+  lines = g_data_input_stream_new (stream);
+  *ranges = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  while (g_hash_table_size (distinct) < min_distinct
+         && (line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, NULL)) != NULL)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (GError) error = NULL;
+      GString *text = g_string_new (NULL);
+      GArray *article_ranges = g_array_new (FALSE, FALSE, sizeof (PxRange));
+      JsonArray *sentences;
+
+      json_parser_load_from_data (parser, line, -1, &error);
+      g_free (line);
+      g_assert_no_error (error);
+      sentences = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "sentences");
+      for (guint i = 0; i < json_array_get_length (sentences); i++)
+        {
+          const char *sentence = json_object_get_string_member (json_array_get_object_element (sentences, i), "text");
+          PxRange range;
+
+          if (text->len > 0)
+            g_string_append_c (text, ' ');
+          range.start = text->len;
+          g_string_append (text, sentence);
+          range.end = text->len;
+          g_array_append_val (article_ranges, range);
+          g_hash_table_add (distinct, g_strdup (sentence));
+        }
+      g_ptr_array_add (texts, g_string_free (text, FALSE));
+      g_ptr_array_add (*ranges, article_ranges);
+    }
+  return texts;
+}
+
+/* A comparison of thousands of distinct sentences, more than the
+ * aligner's tables hold at first: every sentence in exactly one claim.
+ * Growing those tables once wrote through a pointer into their old
+ * memory; under the sanitizers (`build-aux/dev test --asan`) this fails
+ * if it ever does again. */
+static void
+test_aligner_many_sentences (void)
+{
+  g_autoptr (GPtrArray) ranges = NULL;
+  g_autoptr (GPtrArray) texts = read_ecbplus_articles (6000, &ranges);
+  g_autoptr (PxAligner) aligner = NULL;
+  g_autoptr (GPtrArray) claims = NULL;
+  g_autoptr (GPtrArray) seen = NULL;
+  guint n_sentences = 0, n_members = 0;
+
+  if (texts == NULL)
+    {
+      g_test_skip ("the ECB+ corpus is missing from PX_SHARED_CORPORA");
+      return;
+    }
+  aligner = px_aligner_new ();
+  seen = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      GArray *article_ranges = ranges->pdata[i];
+
+      px_aligner_add_article (aligner, texts->pdata[i], article_ranges, "en");
+      g_ptr_array_add (seen, g_new0 (guint8, article_ranges->len));
+      n_sentences += article_ranges->len;
+    }
+  g_assert_cmpuint (n_sentences, >=, 6000);
+  claims = px_aligner_align (aligner);
+  for (guint c = 0; c < claims->len; c++)
+    {
+      GArray *claim = claims->pdata[c];
+
+      g_assert_cmpuint (claim->len, >, 0);
+      for (guint m = 0; m < claim->len; m++)
+        {
+          const PxAlignRef *ref = &g_array_index (claim, PxAlignRef, m);
+
+          g_assert_cmpuint (((guint8 *) seen->pdata[ref->article])[ref->sentence]++, ==, 0);
+          n_members++;
+        }
+    }
+  g_assert_cmpuint (n_members, ==, n_sentences);
+  /* Wire copy and shared facts: far fewer claims than sentences. */
+  g_assert_cmpuint (claims->len, <, n_sentences);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,5 +543,6 @@ main (int   argc,
   g_test_add_func ("/px/aligner/paraphrase-long", test_aligner_paraphrase_long);
   g_test_add_func ("/px/aligner/formats", test_aligner_formats);
   g_test_add_func ("/px/aligner/cached-json", test_aligner_cached_json);
+  g_test_add_func ("/px/aligner/many-sentences", test_aligner_many_sentences);
   return g_test_run ();
 }
