@@ -499,11 +499,36 @@ test_sync_scroll (Fixture       *fixture,
   g_assert_cmpfloat (ABS (other_offset), <, 40);
 }
 
+/* The mapped label at or below @widget that reads @text, or NULL. */
+static GtkLabel *
+find_shown_label (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_shown_label (child, text);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
 {
   GtkAdjustment *h;
+  GtkLabel *side_by_side;
+
+  /* The view switcher's names are whole: the legend makes way for them. */
+  side_by_side = find_shown_label (GTK_WIDGET (fixture->view), "Side by Side");
+  g_assert_nonnull (side_by_side);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (side_by_side)));
 
   /* At 360 px the columns scroll sideways instead of shrinking to nothing. */
   h = gtk_scrolled_window_get_hadjustment (
