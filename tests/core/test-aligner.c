@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "align-fixture.h"
+#include "ecbplus-lines.h"
 #include "px-aligner.h"
 #include "px-comparison.h"
 #include "px-comparison-format.h"
@@ -430,21 +431,15 @@ static GPtrArray *
 read_ecbplus_articles (guint       min_distinct,
                        GPtrArray **ranges)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("PX_SHARED_CORPORA"), "ecbplus", "documents.jsonl.gz", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInputStream) compressed = g_file_read (file, NULL, NULL);
-  g_autoptr (GZlibDecompressor) gunzip = NULL;
-  g_autoptr (GInputStream) stream = NULL;
-  g_autoptr (GDataInputStream) lines = NULL;
-  g_autoptr (GHashTable) distinct = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDataInputStream) lines = ecbplus_lines_open ();
+  g_autoptr (GHashTable) distinct = NULL;
+  GPtrArray *texts;
   char *line;
 
-  if (compressed == NULL)
+  if (lines == NULL)
     return NULL;
-  gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-  stream = g_converter_input_stream_new (G_INPUT_STREAM (compressed), G_CONVERTER (gunzip));
-  lines = g_data_input_stream_new (stream);
+  distinct = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  texts = g_ptr_array_new_with_free_func (g_free);
   *ranges = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   while (g_hash_table_size (distinct) < min_distinct
          && (line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, NULL)) != NULL)

@@ -16,6 +16,7 @@
 #include "px-article-item.h"
 #include "px-article-list-model.h"
 #include "px-event-sidebar.h"
+#include "ecbplus-lines.h"
 #include "library-fixture.h"
 #include "px-gui-test.h"
 #include "px-importer.h"
@@ -28,24 +29,15 @@
 static char *
 write_ecbplus_jsonl (const char *dir)
 {
-  g_autofree char *corpus = g_build_filename (g_getenv ("PX_SHARED_CORPORA"), "ecbplus",
-                                              "documents.jsonl.gz", NULL);
   g_autofree char *path = g_build_filename (dir, "ecbplus.jsonl", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (corpus);
-  g_autoptr (GInputStream) raw = NULL;
-  g_autoptr (GZlibDecompressor) gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-  g_autoptr (GInputStream) stream = NULL;
-  g_autoptr (GDataInputStream) lines = NULL;
+  g_autoptr (GDataInputStream) lines = ecbplus_lines_open ();
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GError) error = NULL;
   guint written = 0;
   char *line;
 
-  raw = G_INPUT_STREAM (g_file_read (file, NULL, NULL));
-  if (raw == NULL)
+  if (lines == NULL)
     return NULL;
-  stream = g_converter_input_stream_new (raw, G_CONVERTER (gunzip));
-  lines = g_data_input_stream_new (stream);
   while (written < N_ARTICLES
          && (line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error)) != NULL)
     {

@@ -1,0 +1,26 @@
+/* ecbplus-lines.h: the ECB+ documents of the shared corpora, a JSON line each, for tests
+ *
+ * Copyright 2026 The Parallax authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+/* The lines of PX_SHARED_CORPORA/ecbplus/documents.jsonl.gz, unzipped as
+ * they are read; NULL when the corpus is missing (the test then skips). */
+static inline GDataInputStream *
+ecbplus_lines_open (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PX_SHARED_CORPORA"), "ecbplus", "documents.jsonl.gz", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInputStream) compressed = g_file_read (file, NULL, NULL);
+  g_autoptr (GZlibDecompressor) gunzip = NULL;
+  g_autoptr (GInputStream) stream = NULL;
+
+  if (compressed == NULL)
+    return NULL;
+  gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  stream = g_converter_input_stream_new (G_INPUT_STREAM (compressed), G_CONVERTER (gunzip));
+  return g_data_input_stream_new (stream);
+}
