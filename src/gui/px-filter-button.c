@@ -43,15 +43,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* @text trimmed, NULL when empty. */
-static char *
-dup_day (GtkEditable *entry)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  return *text != '\0' ? g_steal_pointer (&text) : NULL;
-}
-
 static void
 mark_day (GtkEditable *entry,
           gboolean     wrong)
@@ -62,15 +53,17 @@ mark_day (GtkEditable *entry,
     gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
 }
 
-/* A day the filter may take: NULL when @day is unset or malformed. */
+/* The day @entry holds, trimmed, for the filter: NULL when it is empty or
+ * not a day, which is then marked. */
 static char *
 checked_day (GtkEditable *entry)
 {
-  g_autofree char *day = dup_day (entry);
+  g_autofree char *day = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   PxArticleFilter one = { .since = day };
+  gboolean wrong = *day != '\0' && !px_article_filter_check (&one, NULL);
 
-  mark_day (entry, day != NULL && !px_article_filter_check (&one, NULL));
-  return gtk_widget_has_css_class (GTK_WIDGET (entry), "error") ? NULL : g_steal_pointer (&day);
+  mark_day (entry, wrong);
+  return *day != '\0' && !wrong ? g_steal_pointer (&day) : NULL;
 }
 
 static void
