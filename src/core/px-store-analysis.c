@@ -598,6 +598,7 @@ px_store_get_comparison (PxStore     *self,
                          GError     **error)
 {
   sqlite3_stmt *stmt;
+  char *result;
   int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
@@ -614,7 +615,9 @@ px_store_get_comparison (PxStore     *self,
     return NULL;
   if (rc != SQLITE_ROW)
     return _px_store_fail (self, error), NULL;
-  return _px_store_column_dup (stmt, 0);
+  result = _px_store_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return result;
 }
 
 gboolean

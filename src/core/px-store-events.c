@@ -140,6 +140,7 @@ px_store_get_article_event (PxStore   *self,
                             GError   **error)
 {
   sqlite3_stmt *stmt;
+  gint64 event_id;
   int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), -1);
@@ -161,7 +162,10 @@ px_store_get_article_event (PxStore   *self,
     return _px_store_fail (self, error), -1;
   if (manual != NULL)
     *manual = sqlite3_column_int (stmt, 1) != 0;
-  return sqlite3_column_int64 (stmt, 0);
+  event_id = sqlite3_column_int64 (stmt, 0);
+  /* Off its row, the statement no longer holds a snapshot of the library. */
+  sqlite3_reset (stmt);
+  return event_id;
 }
 
 gint64

@@ -344,6 +344,25 @@ px_store_get_path (PxStore *self)
   return self->path;
 }
 
+gint64
+px_store_get_data_version (PxStore  *self,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 version;
+
+  g_return_val_if_fail (PX_IS_STORE (self), -1);
+
+  stmt = _px_store_prepare (self, "PRAGMA data_version", error);
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return _px_store_fail (self, error), -1;
+  version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}
+
 /* Cached statements stay active after their last row was read; an active
  * statement would keep COMMIT from releasing the write lock. */
 static void
@@ -555,6 +574,7 @@ px_store_find_by_hash (PxStore     *self,
                        GError     **error)
 {
   sqlite3_stmt *stmt;
+  gint64 id;
   int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), -1);
@@ -564,11 +584,13 @@ px_store_find_by_hash (PxStore     *self,
     return -1;
   sqlite3_bind_text (stmt, 1, content_hash, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
+  id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  /* Off its row, the statement no longer holds a snapshot of the library
+   * (see px_store_get_profile ()). */
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return _px_store_fail (self, error), -1;
-  return 0;
+  return id;
 }
 
 static gint64
@@ -914,6 +936,7 @@ px_store_count_filtered (PxStore                *self,
                          GError                **error)
 {
   sqlite3_stmt *stmt;
+  gint64 count;
 
   g_return_val_if_fail (PX_IS_STORE (self), -1);
 
@@ -932,7 +955,9 @@ px_store_count_filtered (PxStore                *self,
   bind_filter (stmt, filter);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return _px_store_fail (self, error), -1;
-  return sqlite3_column_int64 (stmt, 0);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
 }
 
 GPtrArray *

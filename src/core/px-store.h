@@ -56,6 +56,10 @@ char       *px_store_default_path       (void);
 PxStore    *px_store_open               (const char       *path,
                                          GError          **error);
 const char *px_store_get_path           (PxStore          *self);
+/* Changes whenever another connection (parallax-cli, an import thread)
+ * commits to the library; -1 on error. */
+gint64      px_store_get_data_version   (PxStore          *self,
+                                         GError          **error);
 
 gboolean    px_store_begin              (PxStore          *self,
                                          GError          **error);

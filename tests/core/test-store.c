@@ -13,6 +13,7 @@
 #include "px-importer.h"
 #include "px-store.h"
 #include "px-store-analysis.h"
+#include "px-store-events.h"
 
 typedef LibraryFixture Fixture;
 
@@ -503,6 +504,57 @@ test_filter (Fixture       *fixture,
   g_assert_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT);
 }
 
+/* A long-lived connection, as the window's, sees what another one
+ * committed after any of its reads: none of them keeps the snapshot of
+ * the library it read. */
+static void
+test_sees_other_writers (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) reader = px_store_open (fixture->path, &error);
+  g_autoptr (PxStore) writer = NULL;
+  g_autoptr (PxArticle) report = make_first_report ();
+  g_autoptr (PxArticle) first = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) hits = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autofree char *comparison = NULL;
+  g_auto (GStrv) outlets = NULL;
+  PxArticleFilter variety = { .outlet = "variety.com" };
+  gint64 version;
+
+  g_assert_no_error (error);
+  import_samples (reader, fixture->path);
+  g_assert_true (px_store_set_comparison (reader, "key", 1, "{}", &error));
+
+  /* What the window reads while it is open. */
+  rows = px_store_list_filtered (reader, &variety, 0, 10, &error);
+  g_assert_cmpint (px_store_count_filtered (reader, &variety, &error), ==, 1);
+  first = px_store_get_article (reader, ((PxArticleSummary *) g_ptr_array_index (rows, 0))->id, &error);
+  g_assert_cmpint (px_store_find_by_hash (reader, px_article_get_content_hash (first), &error), ==,
+                   px_article_get_id (first));
+  g_assert_cmpint (px_store_get_article_event (reader, px_article_get_id (first), NULL, &error), >, 0);
+  comparison = px_store_get_comparison (reader, "key", 1, &error);
+  hits = px_store_search (reader, "Oscars", 10, &error);
+  events = px_store_list_event_summaries (reader, &error);
+  outlets = px_store_list_outlets (reader, &error);
+  g_assert_cmpint (px_store_count_articles (reader, &error), ==, 20);
+  version = px_store_get_data_version (reader, &error);
+  g_assert_no_error (error);
+
+  writer = px_store_open (fixture->path, &error);
+  g_assert_true (px_store_begin (writer, &error));
+  g_assert_true (px_store_insert_article (writer, report, &error));
+  g_assert_true (px_store_commit (writer, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (px_store_get_data_version (reader, &error), !=, version);
+  g_assert_cmpint (px_store_count_articles (reader, &error), ==, 21);
+  g_assert_cmpint (px_store_find_by_hash (reader, "h1", &error), ==, px_article_get_id (report));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -521,6 +573,7 @@ main (int   argc,
   ADD ("/px/store/profiles", test_profiles);
   ADD ("/px/store/comparisons-bounded", test_comparisons_bounded);
   ADD ("/px/store/filter", test_filter);
+  ADD ("/px/store/sees-other-writers", test_sees_other_writers);
 #undef ADD
 
   return g_test_run ();
