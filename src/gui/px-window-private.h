@@ -13,6 +13,7 @@
 #include "px-exporter.h"
 #include "px-notes-pane.h"
 #include "px-importer.h"
+#include "px-library-monitor.h"
 #include "px-store.h"
 #include "px-store-events.h"
 #include "px-window.h"
@@ -56,6 +57,7 @@ struct _PxWindow
   /* owned */
   char *db_path;
   PxStore *store;                   /* NULL when the library could not be opened */
+  PxLibraryMonitor *library_monitor;  /* tells of other programs' changes to it */
   PxArticleListModel *articles;
   GtkSliceListModel *article_rows;  /* the articles the list shows: px-first-rows.c */
   GtkSingleSelection *article_selection;

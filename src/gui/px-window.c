@@ -103,6 +103,8 @@ _px_window_reload (PxWindow *self)
 
   if (self->store == NULL)
     return;
+  /* Before reading: what is committed while it reads is told again. */
+  px_library_monitor_mark_read (self->library_monitor);
   if (!px_article_list_model_reload (self->articles, &error))
     {
       _px_window_show_error (self, _("Cannot Read the Library"), error);
@@ -120,6 +122,15 @@ _px_window_reload (PxWindow *self)
   show_page (self, "library");
   /* The results may have changed with the library. */
   refresh_sidebar (self);
+}
+
+/* parallax-cli imported, deleted or regrouped articles: the window shows
+ * them as it does after its own import. Its own import reloads when done. */
+static void
+library_changed_cb (PxWindow *self)
+{
+  if (!px_window_get_importing (self))
+    _px_window_reload (self);
 }
 
 /* The filter applies to the articles list and to the search results. */
@@ -343,6 +354,8 @@ px_window_constructed (GObject *object)
       return;
     }
 
+  self->library_monitor = px_library_monitor_new (self->store);
+  g_signal_connect_swapped (self->library_monitor, "changed", G_CALLBACK (library_changed_cb), self);
   self->articles = px_article_list_model_new (self->store);
   px_filter_button_set_store (self->filter_button, self->store);
   self->article_rows = px_first_rows_new (g_object_ref (G_LIST_MODEL (self->articles)),
@@ -385,6 +398,7 @@ px_window_dispose (GObject *object)
   g_clear_object (&self->search_selection);
   g_clear_object (&self->search_results);
   g_clear_object (&self->articles);
+  g_clear_object (&self->library_monitor);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->event_toast);

@@ -23,6 +23,7 @@ typedef struct
   PxWindow *window;
   GPtrArray *samples;  /* two sample article files */
   GPtrArray *titles;   /* their first lines */
+  guint expected_articles;
 } Fixture;
 
 static gboolean
@@ -31,6 +32,14 @@ import_finished (gpointer data)
   Fixture *fixture = data;
 
   return !px_window_get_importing (fixture->window);
+}
+
+static gboolean
+shows_expected_articles (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_list_model_get_n_items (px_window_get_articles (fixture->window)) == fixture->expected_articles;
 }
 
 static void
@@ -623,12 +632,43 @@ test_busy_library (Fixture       *fixture,
   search (fixture, "climbers");
   g_assert_true (px_gui_test_wait_for (import_finished, fixture, 60));
   g_assert_null (fixture->window->import_details);
-  /* Every article is stored once, by one import or the other. */
-  g_assert_cmpuint (g_list_model_get_n_items (px_window_get_articles (fixture->window)), ==,
-                    fixture->window->last_imported->len + stored);
-  g_assert_cmpuint (fixture->window->last_imported->len + stored, >, all->len - 1);
+  /* Every article is stored once, by one import or the other; the window
+   * shows them all, whichever import ended first. */
+  fixture->expected_articles = fixture->window->last_imported->len + stored;
+  g_assert_cmpuint (fixture->expected_articles, >, all->len - 1);
+  g_assert_true (px_gui_test_wait_for (shows_expected_articles, fixture, 20));
   search (fixture, "climbers");
   g_assert_cmpuint (g_list_model_get_n_items (hits), >=, 2);
+}
+
+/* parallax-cli imports into the library the window shows: the articles
+ * list and its count follow without the reader asking. */
+static void
+test_follows_other_programs (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *lines = g_build_filename (g_getenv ("PX_TEST_DATA"), "import", "lines.jsonl", NULL);
+  const char *files[] = { lines, NULL };
+  g_autoptr (PxStore) store = NULL;
+  g_autoptr (PxImporter) importer = px_importer_new (fixture->db_path);
+  g_autoptr (GPtrArray) results = NULL;
+  g_autofree char *subtitle = NULL;
+  guint stored = 0;
+
+  import_and_wait (fixture, (const char *const *) fixture->samples->pdata);
+  store = px_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  results = px_importer_import (importer, store, files, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < results->len; i++)
+    stored += ((PxImportResult *) g_ptr_array_index (results, i))->status == PX_IMPORT_STORED;
+  g_assert_cmpuint (stored, >, 0);
+
+  fixture->expected_articles = fixture->samples->len - 1 + stored;
+  g_assert_true (px_gui_test_wait_for (shows_expected_articles, fixture, 20));
+  subtitle = g_strdup_printf ("%u articles", fixture->expected_articles);
+  g_assert_cmpstr (adw_window_title_get_subtitle (fixture->window->library_title), ==, subtitle);
 }
 
 static void
@@ -853,6 +893,8 @@ main (int   argc,
   g_test_add ("/px/window/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/px/window/close-while-importing", Fixture, NULL, fixture_set_up,
               test_close_while_importing, fixture_tear_down);
+  g_test_add ("/px/window/follows-other-programs", Fixture, NULL, fixture_set_up,
+              test_follows_other_programs, fixture_tear_down);
   g_test_add ("/px/window/busy-library", Fixture, NULL, fixture_set_up, test_busy_library,
               fixture_tear_down);
   g_test_add_func ("/px/window/unreadable-library", test_unreadable_library);
