@@ -901,6 +901,11 @@ px_article_filter_is_empty (const PxArticleFilter *filter)
          || (!filter_field_set (filter->outlet) && !filter_field_set (filter->since) && !filter_field_set (filter->until));
 }
 
+/* With an outlet set, its articles come from the articles_by_outlet index
+ * (then sorted): ordered by date, a rare outlet's few would be looked for
+ * along the whole date index. */
+#define OUTLET_SQL "a.outlet_id = (SELECT id FROM outlets WHERE name = :outlet) AND "
+
 /* Binds @filter (checked) to FILTER_SQL's parameters of @stmt. */
 static void
 bind_filter (sqlite3_stmt          *stmt,
@@ -945,6 +950,11 @@ px_store_count_filtered (PxStore                *self,
   /* Unfiltered, SQLite counts the smallest index: the window's start-up asks. */
   if (px_article_filter_is_empty (filter))
     stmt = _px_store_prepare (self, "SELECT count(*) FROM articles", error);
+  else if (filter_field_set (filter->outlet))
+    stmt = _px_store_prepare (self,
+                              "SELECT count(*) FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
+                              "WHERE " OUTLET_SQL FILTER_SQL,
+                              error);
   else
     stmt = _px_store_prepare (self,
                               "SELECT count(*) FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
@@ -985,12 +995,20 @@ px_store_list_filtered (PxStore                *self,
   if (!px_article_filter_check (filter, error))
     return NULL;
   /* Newest first, in the order of the articles_by_date index. */
-  stmt = _px_store_prepare (self,
-                            "SELECT a.id, o.name, a.published, a.title "
-                            "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
-                            "WHERE " FILTER_SQL " "
-                            "ORDER BY a.published DESC, a.id DESC LIMIT :limit OFFSET :offset",
-                            error);
+  if (filter != NULL && filter_field_set (filter->outlet))
+    stmt = _px_store_prepare (self,
+                              "SELECT a.id, o.name, a.published, a.title "
+                              "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
+                              "WHERE " OUTLET_SQL FILTER_SQL " "
+                              "ORDER BY a.published DESC, a.id DESC LIMIT :limit OFFSET :offset",
+                              error);
+  else
+    stmt = _px_store_prepare (self,
+                              "SELECT a.id, o.name, a.published, a.title "
+                              "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
+                              "WHERE " FILTER_SQL " "
+                              "ORDER BY a.published DESC, a.id DESC LIMIT :limit OFFSET :offset",
+                              error);
   if (stmt == NULL)
     return NULL;
   bind_filter (stmt, filter);
