@@ -31,6 +31,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "corpus-lines.h"
 #include "px-aligner.h"
 #include "px-comparison.h"
 #include "px-events.h"
@@ -529,19 +530,12 @@ static GPtrArray *
 read_ecb (void)
 {
   g_autofree char *path = corpus_path ("ecbplus", "documents.jsonl.gz", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInputStream) raw = g_file_read (file, NULL, NULL);
-  g_autoptr (GZlibDecompressor) gunzip = NULL;
-  g_autoptr (GInputStream) stream = NULL;
-  g_autoptr (GDataInputStream) lines = NULL;
+  g_autoptr (GDataInputStream) lines = corpus_lines_open (path, NULL);
   GPtrArray *docs;
   char *line;
 
-  if (raw == NULL)
+  if (lines == NULL)
     return NULL;
-  gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-  stream = g_converter_input_stream_new (G_INPUT_STREAM (raw), G_CONVERTER (gunzip));
-  lines = g_data_input_stream_new (stream);
   docs = g_ptr_array_new_with_free_func ((GDestroyNotify) ecb_document_free);
   while ((line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, NULL)) != NULL)
     {

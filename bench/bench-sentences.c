@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "corpus-lines.h"
 #include "px-extractor.h"
 #include "px-language.h"
 #include "px-segmenter.h"
@@ -276,19 +277,12 @@ static GPtrArray *
 read_ecb_texts (const char *path,
                 GPtrArray  *gold)
 {
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInputStream) raw = g_file_read (file, NULL, NULL);
-  g_autoptr (GZlibDecompressor) gunzip = NULL;
-  g_autoptr (GInputStream) unzipped = NULL;
-  g_autoptr (GDataInputStream) lines = NULL;
+  g_autoptr (GDataInputStream) lines = corpus_lines_open (path, NULL);
   GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
   char *line;
 
-  if (raw == NULL)
+  if (lines == NULL)
     return texts;
-  gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-  unzipped = g_converter_input_stream_new (G_INPUT_STREAM (raw), G_CONVERTER (gunzip));
-  lines = g_data_input_stream_new (unzipped);
   while ((line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, NULL)) != NULL)
     {
       g_autoptr (JsonParser) parser = json_parser_new ();

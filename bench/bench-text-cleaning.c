@@ -46,6 +46,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "corpus-lines.h"
 #include "px-cleaner.h"
 #include "px-span.h"
 
@@ -199,20 +200,13 @@ static GPtrArray *
 read_docs (const char  *path,
            GError     **error)
 {
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInputStream) raw = g_file_read (file, NULL, error);
-  g_autoptr (GZlibDecompressor) gunzip = NULL;
-  g_autoptr (GInputStream) plain = NULL;
-  g_autoptr (GDataInputStream) lines = NULL;
+  g_autoptr (GDataInputStream) lines = corpus_lines_open (path, error);
   g_autoptr (JsonParser) parser = json_parser_new ();
-  GPtrArray *docs = g_ptr_array_new_with_free_func (doc_free);
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func (doc_free);
   char *line;
 
-  if (raw == NULL)
+  if (lines == NULL)
     return NULL;
-  gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-  plain = g_converter_input_stream_new (G_INPUT_STREAM (raw), G_CONVERTER (gunzip));
-  lines = g_data_input_stream_new (plain);
   while ((line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, error)) != NULL)
     {
       g_autofree char *owned = line;
@@ -244,7 +238,7 @@ read_docs (const char  *path,
     }
   if (error != NULL && *error != NULL)
     return NULL;
-  return docs;
+  return g_steal_pointer (&docs);
 }
 
 /* ---- Noise ------------------------------------------------------------ */

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "align-fixture.h"
-#include "ecbplus-lines.h"
+#include "corpus-lines.h"
 #include "px-aligner.h"
 #include "px-comparison.h"
 #include "px-comparison-format.h"

@@ -16,7 +16,7 @@
 #include "px-article-item.h"
 #include "px-article-list-model.h"
 #include "px-event-sidebar.h"
-#include "ecbplus-lines.h"
+#include "corpus-lines.h"
 #include "library-fixture.h"
 #include "px-gui-test.h"
 #include "px-importer.h"
