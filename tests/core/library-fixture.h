@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 
@@ -49,6 +50,27 @@ library_fixture_count_hits (PxStore    *store,
 
   g_assert_no_error (error);
   return hits->len;
+}
+
+/* Whether this system can watch @dir for changes (GFileMonitor: inotify on
+ * Linux); when not, a test of the window following other programs skips,
+ * saying why. */
+static inline gboolean
+library_fixture_can_watch (const char *dir)
+{
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFileMonitor) monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_NONE, NULL, &error);
+
+  if (monitor == NULL)
+    {
+      g_autofree char *reason = g_strdup_printf ("cannot watch %s for changes: %s", dir, error->message);
+
+      g_test_skip (reason);
+      return FALSE;
+    }
+  g_file_monitor_cancel (monitor);
+  return TRUE;
 }
 
 /* A library of its own for each test case: g_test_add () with
