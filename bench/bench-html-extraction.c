@@ -26,6 +26,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "corpus-lines.h"
 #include "px-html-extractor.h"
 #include "px-span.h"
 
@@ -63,16 +64,11 @@ static GBytes *
 read_gzip (const char  *path,
            GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) raw = g_file_read (file, NULL, error);
-  g_autoptr(GZlibDecompressor) gunzip = NULL;
-  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GInputStream) in = corpus_gunzip_open (path, error);
   g_autoptr(GOutputStream) out = NULL;
 
-  if (raw == NULL)
+  if (in == NULL)
     return NULL;
-  gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-  in = g_converter_input_stream_new (G_INPUT_STREAM (raw), G_CONVERTER (gunzip));
   out = g_memory_output_stream_new_resizable ();
   if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
     return NULL;

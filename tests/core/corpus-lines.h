@@ -1,4 +1,4 @@
-/* corpus-lines.h: a gzip-compressed JSON Lines file of the shared corpora, a line at a time, for tests and benchmarks
+/* corpus-lines.h: the shared corpora's gzip files (JSON Lines a line at a time), for tests and benchmarks
  *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,22 +7,30 @@
 
 #include <gio/gio.h>
 
-/* The lines of the gzip file @path, unzipped as they are read; NULL with
- * @error set when it cannot be opened. */
-static inline GDataInputStream *
-corpus_lines_open (const char  *path,
-                   GError     **error)
+/* The gzip file @path, unzipped as it is read; NULL with @error set when
+ * it cannot be opened. */
+static inline GInputStream *
+corpus_gunzip_open (const char  *path,
+                    GError     **error)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GFileInputStream) compressed = g_file_read (file, NULL, error);
   g_autoptr (GZlibDecompressor) gunzip = NULL;
-  g_autoptr (GInputStream) stream = NULL;
 
   if (compressed == NULL)
     return NULL;
   gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-  stream = g_converter_input_stream_new (G_INPUT_STREAM (compressed), G_CONVERTER (gunzip));
-  return g_data_input_stream_new (stream);
+  return g_converter_input_stream_new (G_INPUT_STREAM (compressed), G_CONVERTER (gunzip));
+}
+
+/* The lines of the gzip file @path, as corpus_gunzip_open (). */
+static inline GDataInputStream *
+corpus_lines_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr (GInputStream) stream = corpus_gunzip_open (path, error);
+
+  return stream != NULL ? g_data_input_stream_new (stream) : NULL;
 }
 
 /* The ECB+ documents of PX_SHARED_CORPORA, a JSON line each; NULL when the
