@@ -449,7 +449,7 @@ main (int    argc,
       PxWindow *window = px_window_new (NULL, db);
 
       bench.window = GTK_WIDGET (window);
-      bench.view = window->comparison_view;
+      bench.view = _px_window_ensure_comparison_view (window);
       adw_view_stack_set_visible_child_name (window->library_stack, "events");
     }
   else

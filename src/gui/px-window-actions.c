@@ -441,7 +441,8 @@ undo_import_action (GtkWidget  *widget,
     _px_window_show_error (self, _("Cannot Undo the Import"), error);
   else
     {
-      px_article_view_set_article (self->article_view, NULL);
+      if (self->article_view != NULL)
+        px_article_view_set_article (self->article_view, NULL);
       gtk_stack_set_visible_child_name (self->content_stack, "none");
     }
   _px_window_reload (self);
@@ -608,7 +609,7 @@ static void
 refresh_shown_event (PxWindow     *self,
                      const GArray *touched)
 {
-  gint64 shown = px_comparison_view_get_event (self->comparison_view);
+  gint64 shown = self->comparison_view != NULL ? px_comparison_view_get_event (self->comparison_view) : 0;
   g_autoptr (PxEventSummary) summary = NULL;
 
   if (shown <= 0 || !g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "comparison"))

@@ -6,6 +6,11 @@
  * page, where the results are. `parallax a.txt b.txt` imports the files
  * (or finds them in the library) and opens their comparison at once.
  *
+ * The comparison view is built when the first comparison opens, not with
+ * the window, whose first frame shows the library beside a status page:
+ * building and styling the hidden view was 53 of the 539 million
+ * instructions before that frame (93,060 articles).
+ *
  * Copyright 2026 The Parallax authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +18,26 @@
 
 #include "px-store-events.h"
 #include "px-window-private.h"
+
+/**
+ * _px_window_ensure_comparison_view:
+ *
+ * The window's comparison view, built and put in the content pane's
+ * "comparison" page the first time it is asked for.
+ *
+ * Returns: (transfer none): the view
+ */
+PxComparisonView *
+_px_window_ensure_comparison_view (PxWindow *self)
+{
+  if (self->comparison_view == NULL)
+    {
+      self->comparison_view = PX_COMPARISON_VIEW (px_comparison_view_new ());
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->comparison_view), "comparison");
+      _px_window_watch_comparison_notes (self);
+    }
+  return self->comparison_view;
+}
 
 static void
 show_comparison_page (PxWindow   *self,
@@ -41,7 +66,7 @@ px_window_show_event (PxWindow *self,
       _px_window_show_error (self, _("Cannot Compare the Event"), error);
       return;
     }
-  px_comparison_view_compare_event (self->comparison_view, self->store, event_id);
+  px_comparison_view_compare_event (_px_window_ensure_comparison_view (self), self->store, event_id);
   show_comparison_page (self, event->label);
 }
 
@@ -57,7 +82,7 @@ px_window_show_comparison (PxWindow     *self,
 
   if (self->store == NULL)
     return;
-  px_comparison_view_compare (self->comparison_view, self->store, ids, n_ids);
+  px_comparison_view_compare (_px_window_ensure_comparison_view (self), self->store, ids, n_ids);
   title = g_strdup_printf (ngettext ("%u Article Compared", "%u Articles Compared", n_ids), n_ids);
   show_comparison_page (self, title);
 }
@@ -96,6 +121,7 @@ px_window_compare_files (PxWindow           *self,
       /* Translators: between the names of compared files */
       g_string_append_printf (title, "%s%s", i > 0 ? _(" · ") : "", name);
     }
+  _px_window_ensure_comparison_view (self);
   g_signal_handlers_disconnect_by_func (self->comparison_view, files_compared_cb, self);
   g_signal_connect_object (self->comparison_view, "loaded", G_CALLBACK (files_compared_cb), self,
                            G_CONNECT_SWAPPED);

@@ -73,7 +73,8 @@ show_toast (PxWindow   *self,
 static gboolean
 showing_comparison (PxWindow *self)
 {
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "comparison") == 0
+  return self->comparison_view != NULL
+         && g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "comparison") == 0
          && px_comparison_view_get_comparison (self->comparison_view) != NULL;
 }
 
@@ -202,13 +203,33 @@ column_selection (PxWindow                   *self,
   return NULL;
 }
 
+/* Tells the notes pane, once built, what "this article" and "this event"
+ * are. */
+static void
+update_pane_context (PxWindow *self)
+{
+  PxArticle *article = shown_article (self);
+
+  if (self->notes_pane == NULL)
+    return;
+  px_notes_pane_set_context (self->notes_pane, article != NULL ? px_article_get_id (article) : 0,
+                             showing_comparison (self) ? px_comparison_view_get_event (self->comparison_view)
+                                                       : 0);
+}
+
+static void
+reload_pane (PxWindow *self)
+{
+  if (self->notes_pane != NULL)
+    px_notes_pane_reload (self->notes_pane);
+}
+
 /* Highlights the shown article's notes and tells the pane what "this
  * article" and "this event" are. */
 static void
 reload_notes (PxWindow *self)
 {
-  PxArticle *article = px_article_view_get_article (self->article_view);
-  gint64 event_id = showing_comparison (self) ? px_comparison_view_get_event (self->comparison_view) : 0;
+  PxArticle *article = self->article_view != NULL ? px_article_view_get_article (self->article_view) : NULL;
   g_autoptr (GPtrArray) notes = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -220,12 +241,11 @@ reload_notes (PxWindow *self)
       if (notes == NULL)
         _px_window_show_error (self, _("Cannot Read the Notes"), error);
     }
-  px_article_view_set_notes (self->article_view, notes);
+  if (self->article_view != NULL)
+    px_article_view_set_notes (self->article_view, notes);
   if (showing_comparison (self))
     show_comparison_notes (self);
-  px_notes_pane_set_context (self->notes_pane,
-                             shown_article (self) != NULL ? px_article_get_id (article) : 0,
-                             event_id);
+  update_pane_context (self);
   update_notes_actions (self);
 }
 
@@ -250,7 +270,7 @@ show_article_again (PxWindow *self,
       return;
     }
   /* A new object: the view shows it, and "notify::article" reloads the notes. */
-  px_article_view_set_article (self->article_view, article);
+  px_article_view_set_article (_px_window_ensure_article_view (self), article);
 }
 
 static gboolean
@@ -326,7 +346,7 @@ note_saved_cb (PxWindow     *self,
       return;
     }
   reload_notes (self);
-  px_notes_pane_reload (self->notes_pane);
+  reload_pane (self);
   show_toast (self, added ? _("Note added") : _("Note saved"), NULL);
 }
 
@@ -371,7 +391,7 @@ delete_note_cb (PxWindow    *self,
   self->notes->deleted = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (self->notes->deleted, g_object_ref (note));
   reload_notes (self);
-  px_notes_pane_reload (self->notes_pane);
+  reload_pane (self);
   show_toast (self, _("Note deleted"), "win.undo-delete-note");
 }
 
@@ -391,7 +411,7 @@ undo_delete_note_action (GtkWidget  *widget,
         break;
       }
   reload_notes (self);
-  px_notes_pane_reload (self->notes_pane);
+  reload_pane (self);
 }
 
 static void
@@ -569,12 +589,11 @@ append_selection (GString   *out,
                   gboolean   markdown)
 {
   PxArticle *article = shown_article (self);
-  PxTextMap *map = px_article_view_get_text_map (self->article_view);
+  PxTextMap *map = article != NULL ? px_article_view_get_text_map (self->article_view) : NULL;
   const char *url;
   guint start, end;
 
-  if (article == NULL || map == NULL
-      || !px_article_view_get_selection (self->article_view, &start, &end))
+  if (map == NULL || !px_article_view_get_selection (self->article_view, &start, &end))
     return FALSE;
   url = px_article_get_url (article);
   if (markdown)
@@ -860,10 +879,7 @@ export_action (GtkWidget  *widget,
 void
 _px_window_class_init_notes (GtkWidgetClass *widget_class)
 {
-  g_type_ensure (PX_TYPE_NOTES_PANE);
-
   gtk_widget_class_bind_template_child (widget_class, PxWindow, notes_flap);
-  gtk_widget_class_bind_template_child (widget_class, PxWindow, notes_pane);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, notes_button);
 
   gtk_widget_class_install_action (widget_class, "win.add-note", NULL, add_note_action);
@@ -902,52 +918,105 @@ ensure_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* The notes pane is built when it first opens, not with the window, whose
+ * first frame does not show it: 11 million instructions less before that
+ * frame. */
+static void
+ensure_notes_pane (PxWindow *self)
+{
+  GtkWidget *pane;
+
+  if (self->notes_pane != NULL)
+    return;
+  pane = px_notes_pane_new ();
+  self->notes_pane = PX_NOTES_PANE (pane);
+  gtk_widget_add_css_class (pane, "background");
+  /* Shown by flap_moved_cb () as the flap opens, as when it was built with
+   * the window: put in the flap shown, GTK 4.8 warned of snapshotting the
+   * leaflet without an allocation in the frame after. */
+  gtk_widget_set_visible (pane, FALSE);
+  g_signal_connect_swapped (pane, "edit-note", G_CALLBACK (edit_note_cb), self);
+  g_signal_connect_swapped (pane, "delete-note", G_CALLBACK (delete_note_cb), self);
+  adw_flap_set_flap (self->notes_flap, pane);
+  update_pane_context (self);
+  px_notes_pane_set_store (self->notes_pane, self->store);
+}
+
+/* The pane is built before the flap starts sliding: built from the flap's
+ * notification, after the slide had started, the slide's first step was
+ * now and then NaN in libadwaita 1.2 (a content pane allocated
+ * -2147483648 pixels wide). */
+static void
+notes_button_toggled_cb (PxWindow *self)
+{
+  if (gtk_toggle_button_get_active (self->notes_button))
+    ensure_notes_pane (self);
+}
+
 /* AdwFlap measures and lays out its flap even while it is hidden: the notes
  * pane, with its status pages, counted for a fifth of the text the window's
  * first frame laid out. It is visible only while it shows or slides. */
 static void
 flap_moved_cb (PxWindow *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->notes_pane),
-                          adw_flap_get_reveal_flap (self->notes_flap)
-                          || adw_flap_get_reveal_progress (self->notes_flap) > 0);
+  gboolean shown = adw_flap_get_reveal_flap (self->notes_flap)
+                   || adw_flap_get_reveal_progress (self->notes_flap) > 0;
+
+  if (shown)
+    ensure_notes_pane (self);
+  if (self->notes_pane != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->notes_pane), shown);
 }
 
 /* From px_window_init (): the library is not open yet. */
 void
 _px_window_init_notes (PxWindow *self)
 {
-  GtkWidget *claim_pane;
-
   ensure_css ();
   self->notes = g_new0 (PxWindowNotes, 1);
+  /* Before the binding: the pane is there when the flap is told to open. */
+  g_signal_connect_swapped (self->notes_button, "notify::active", G_CALLBACK (notes_button_toggled_cb), self);
   g_object_bind_property (self->notes_button, "active", self->notes_flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_signal_connect_swapped (self->notes_flap, "notify::reveal-flap", G_CALLBACK (flap_moved_cb), self);
   g_signal_connect_swapped (self->notes_flap, "notify::reveal-progress", G_CALLBACK (flap_moved_cb), self);
   flap_moved_cb (self);
+  g_signal_connect_swapped (self->content_stack, "notify::visible-child-name",
+                            G_CALLBACK (context_changed_cb), self);
+  update_notes_actions (self);
+}
+
+/* From _px_window_ensure_article_view (), when the window's article view
+ * is built: it shows the article's notes and asks to restore text. */
+void
+_px_window_watch_article_notes (PxWindow *self)
+{
   g_signal_connect_swapped (self->article_view, "restore-span", G_CALLBACK (restore_span_cb), self);
   g_signal_connect_swapped (self->article_view, "note-activated", G_CALLBACK (edit_note_cb), self);
   g_signal_connect_swapped (self->article_view, "notify::article", G_CALLBACK (context_changed_cb), self);
-  g_signal_connect_swapped (self->content_stack, "notify::visible-child-name",
-                            G_CALLBACK (context_changed_cb), self);
+}
+
+/* From _px_window_ensure_comparison_view (), when the window's comparison
+ * view is built: its notes and claims reach the window's. */
+void
+_px_window_watch_comparison_notes (PxWindow *self)
+{
+  GtkWidget *claim_pane = px_comparison_view_get_claim_pane (self->comparison_view);
+
   g_signal_connect_object (self->comparison_view, "loaded", G_CALLBACK (context_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->comparison_view, "notify::selected-claim",
                            G_CALLBACK (update_notes_actions), self, G_CONNECT_SWAPPED);
-  g_signal_connect_swapped (self->notes_pane, "edit-note", G_CALLBACK (edit_note_cb), self);
-  g_signal_connect_swapped (self->notes_pane, "delete-note", G_CALLBACK (delete_note_cb), self);
-  claim_pane = px_comparison_view_get_claim_pane (self->comparison_view);
   g_signal_connect_object (claim_pane, "edit-note", G_CALLBACK (edit_note_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (claim_pane, "delete-note", G_CALLBACK (delete_note_cb), self, G_CONNECT_SWAPPED);
-  update_notes_actions (self);
 }
 
 /* Once the library is open. */
 void
 _px_window_open_notes (PxWindow *self)
 {
-  px_notes_pane_set_store (self->notes_pane, self->store);
+  if (self->notes_pane != NULL)
+    px_notes_pane_set_store (self->notes_pane, self->store);
   reload_notes (self);
 }
 

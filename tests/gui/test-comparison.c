@@ -18,6 +18,7 @@
 #include "px-coverage-matrix.h"
 #include "px-data.h"
 #include "px-importer.h"
+#include "px-note-editor.h"
 #include "px-event-item.h"
 #include "px-event-sidebar.h"
 #include "library-fixture.h"
@@ -603,6 +604,56 @@ test_window (void)
   px_gui_test_settle (50);
 }
 
+/* The window builds its comparison view when the first comparison opens,
+ * not with the window, whose first frame does not show it. Built then, it
+ * shows the event in the content pane, and the window's actions follow
+ * its claims: a claim picked can be noted. */
+static void
+test_built_when_opened (void)
+{
+  PxWindow *window = g_object_ref_sink (px_window_new (NULL, library_path));
+  PxComparisonView *view;
+  GtkWindow *editor;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  px_gui_test_settle (200);
+  g_assert_null (window->comparison_view);
+  g_assert_null (gtk_stack_get_child_by_name (window->content_stack, "comparison"));
+  g_assert_null (px_gui_test_find_widget (GTK_WIDGET (window), PX_TYPE_COMPARISON_VIEW));
+
+  px_window_show_event (window, conflict_event);
+  view = window->comparison_view;
+  g_assert_nonnull (view);
+  g_assert_true (gtk_stack_get_child_by_name (window->content_stack, "comparison") == GTK_WIDGET (view));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "comparison");
+  g_assert_true (px_gui_test_wait_for (px_gui_test_comparison_shown, view, 30));
+  px_gui_test_settle (200);
+  g_assert_cmpint (px_comparison_view_get_event (view), ==, conflict_event);
+  g_assert_true (gtk_widget_get_mapped (px_comparison_view_get_column (view, 0)));
+  g_assert_cmpint (gtk_widget_get_width (px_comparison_view_get_column (view, 0)), >, 0);
+
+  /* Nothing picked: no note. A claim picked: Ctrl+Shift+M notes it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-claim-note", NULL);
+  g_assert_null (px_gui_test_find_toplevel (PX_TYPE_NOTE_EDITOR, FALSE));
+  g_assert_cmpuint (px_comparison_get_n_claims (px_comparison_view_get_comparison (view)), >, 0);
+  px_comparison_view_select_claim (view, 0);
+  g_assert_cmpuint (px_comparison_view_get_selected_claim (view), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-claim-note", NULL);
+  editor = px_gui_test_find_toplevel (PX_TYPE_NOTE_EDITOR, FALSE);
+  g_assert_nonnull (editor);
+  gtk_window_destroy (editor);
+
+  /* Another comparison reuses the view. */
+  px_window_show_event (window, conflict_event);
+  g_assert_true (window->comparison_view == view);
+  g_assert_true (px_gui_test_wait_for (px_gui_test_comparison_shown, view, 30));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  px_gui_test_settle (50);
+}
+
 static gboolean
 not_loading (gpointer view)
 {
@@ -753,6 +804,7 @@ main (int   argc,
   g_test_add ("/px/comparison-view/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow,
               fixture_tear_down);
   g_test_add_func ("/px/comparison-view/window", test_window);
+  g_test_add_func ("/px/comparison-view/built-when-opened", test_built_when_opened);
   g_test_add_func ("/px/comparison-view/command-line", test_command_line);
   status = g_test_run ();
 

@@ -41,8 +41,8 @@ show (Fixture *fixture,
   g_autoptr (PxArticle) article = px_store_get_article (fixture->window->store, id, &error);
 
   g_assert_no_error (error);
+  px_article_view_set_article (_px_window_ensure_article_view (fixture->window), article);
   gtk_stack_set_visible_child_name (fixture->window->content_stack, "article");
-  px_article_view_set_article (fixture->window->article_view, article);
 }
 
 /* @data: NULL for the one sample, else a prefix of sample names: those
@@ -184,6 +184,11 @@ test_add_delete_note (Fixture       *fixture,
   g_assert_cmpstr (px_note_get_quote (note), ==, phrase);
   g_assert_cmpstr (px_note_get_body (note), ==, "Who announced it, and when?");
   g_assert_true (highlighted (fixture, phrase));
+
+  /* The notes pane, built when first opened, lists this article's note. */
+  g_assert_null (fixture->window->notes_pane);
+  gtk_toggle_button_set_active (fixture->window->notes_button, TRUE);
+  g_assert_nonnull (fixture->window->notes_pane);
   g_assert_cmpuint (px_notes_pane_get_n_notes (fixture->window->notes_pane), ==, 1);
 
   /* Deleted from the pane, then brought back by the toast's undo. */
@@ -209,17 +214,22 @@ pane_hidden (gpointer data)
   return !gtk_widget_get_visible (data);
 }
 
-/* The pane is out of the window's layout while closed, and in it, drawn,
- * while the notes button holds it open. */
+/* The pane is built when first opened, not with the window; it is out of
+ * the window's layout while closed, and in it, drawn, while the notes
+ * button holds it open. */
 static void
 test_pane_shown (Fixture       *fixture,
                  gconstpointer  data)
 {
-  GtkWidget *pane = GTK_WIDGET (fixture->window->notes_pane);
+  GtkWidget *pane;
 
   px_gui_test_settle (100);
-  g_assert_false (gtk_widget_get_visible (pane));
+  g_assert_null (fixture->window->notes_pane);
+  g_assert_null (adw_flap_get_flap (fixture->window->notes_flap));
   gtk_toggle_button_set_active (fixture->window->notes_button, TRUE);
+  pane = GTK_WIDGET (fixture->window->notes_pane);
+  g_assert_nonnull (pane);
+  g_assert_true (adw_flap_get_flap (fixture->window->notes_flap) == pane);
   g_assert_true (px_gui_test_wait_for (pane_mapped, pane, 10));
   g_assert_true (adw_flap_get_reveal_flap (fixture->window->notes_flap));
   px_gui_test_settle (500);
@@ -229,6 +239,11 @@ test_pane_shown (Fixture       *fixture,
   gtk_toggle_button_set_active (fixture->window->notes_button, FALSE);
   g_assert_true (px_gui_test_wait_for (pane_hidden, pane, 10));
   g_assert_cmpfloat (adw_flap_get_reveal_progress (fixture->window->notes_flap), ==, 0);
+
+  /* Opened again, it is the same pane. */
+  gtk_toggle_button_set_active (fixture->window->notes_button, TRUE);
+  g_assert_true (GTK_WIDGET (fixture->window->notes_pane) == pane);
+  g_assert_true (px_gui_test_wait_for (pane_mapped, pane, 10));
 }
 
 static void
@@ -387,9 +402,10 @@ compare (Fixture      *fixture,
          const gint64 *ids,
          guint         n_ids)
 {
-  PxComparisonView *view = fixture->window->comparison_view;
+  PxComparisonView *view;
 
   px_window_show_comparison (fixture->window, ids, n_ids);
+  view = fixture->window->comparison_view;
   g_assert_true (px_gui_test_wait_for (px_gui_test_comparison_shown, view, 60));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->content_stack), ==, "comparison");
   return px_comparison_view_get_comparison (view);
@@ -460,8 +476,8 @@ static void
 test_claim_note (Fixture       *fixture,
                  gconstpointer  data)
 {
-  PxComparisonView *view = fixture->window->comparison_view;
-  PxClaimPane *pane = PX_CLAIM_PANE (px_comparison_view_get_claim_pane (view));
+  PxComparisonView *view;
+  PxClaimPane *pane;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GPtrArray) notes = NULL;
   g_autoptr (GPtrArray) listed = NULL;
@@ -482,6 +498,8 @@ test_claim_note (Fixture       *fixture,
       g_array_append_val (ids, id);
     }
   comparison = compare (fixture, (gint64 *) ids->data, ids->len);
+  view = fixture->window->comparison_view;
+  pane = PX_CLAIM_PANE (px_comparison_view_get_claim_pane (view));
   claim = shared_claim (comparison, &first, &second);
   first_id = px_comparison_get_article (comparison, first.article)->id;
   second_id = px_comparison_get_article (comparison, second.article)->id;

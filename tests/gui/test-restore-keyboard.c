@@ -49,8 +49,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->id = 1;
   article = px_store_get_article (fixture->window->store, fixture->id, &error);
   g_assert_no_error (error);
+  px_article_view_set_article (_px_window_ensure_article_view (fixture->window), article);
   gtk_stack_set_visible_child_name (fixture->window->content_stack, "article");
-  px_article_view_set_article (fixture->window->article_view, article);
   fixture->text_view = GTK_TEXT_VIEW (px_gui_test_find_widget (GTK_WIDGET (fixture->window->article_view),
                                                    GTK_TYPE_TEXT_VIEW));
   g_assert_nonnull (fixture->text_view);

@@ -209,7 +209,13 @@ test_select (Fixture       *fixture,
   const char *clean;
 
   import_and_wait (fixture, (const char *const *) fixture->samples->pdata);
+  /* The article view is built when the first article is shown, not with
+   * the window, whose first frame does not show it. */
+  g_assert_null (fixture->window->article_view);
+  g_assert_null (gtk_stack_get_child_by_name (fixture->window->content_stack, "article"));
   gtk_single_selection_set_selected (fixture->window->article_selection, 1);
+  g_assert_true (gtk_stack_get_child_by_name (fixture->window->content_stack, "article")
+                 == GTK_WIDGET (fixture->window->article_view));
 
   item = g_list_model_get_item (px_window_get_articles (fixture->window), 1);
   shown = px_article_view_get_article (fixture->window->article_view);
