@@ -249,6 +249,14 @@ reload_notes (PxWindow *self)
   update_notes_actions (self);
 }
 
+/* Another program (parallax-cli note) may have changed any note. */
+void
+_px_window_reload_notes (PxWindow *self)
+{
+  reload_notes (self);
+  reload_pane (self);
+}
+
 static void
 context_changed_cb (PxWindow *self)
 {

@@ -101,6 +101,7 @@ void   _px_window_reload_events      (PxWindow       *self);
 void     _px_window_class_init_notes (GtkWidgetClass *widget_class);
 void     _px_window_init_notes       (PxWindow       *self);
 void     _px_window_open_notes       (PxWindow       *self);
+void     _px_window_reload_notes     (PxWindow       *self);
 void     _px_window_watch_article_notes    (PxWindow *self);
 void     _px_window_watch_comparison_notes (PxWindow *self);
 void     _px_window_dispose_notes    (PxWindow       *self);

@@ -124,13 +124,16 @@ _px_window_reload (PxWindow *self)
   refresh_sidebar (self);
 }
 
-/* parallax-cli imported, deleted or regrouped articles: the window shows
- * them as it does after its own import. Its own import reloads when done. */
+/* parallax-cli imported, deleted or regrouped articles, or changed notes:
+ * the window shows them as it does after its own import. Its own import
+ * reloads when done. */
 static void
 library_changed_cb (PxWindow *self)
 {
-  if (!px_window_get_importing (self))
-    _px_window_reload (self);
+  if (px_window_get_importing (self))
+    return;
+  _px_window_reload (self);
+  _px_window_reload_notes (self);
 }
 
 /* The filter applies to the articles list and to the search results. */

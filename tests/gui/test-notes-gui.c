@@ -5,6 +5,7 @@
  */
 #include <glib/gstdio.h>
 
+#include "library-fixture.h"
 #include "px-claim-pane.h"
 #include "px-comparison-column.h"
 #include "px-gui-test.h"
@@ -200,6 +201,58 @@ test_add_delete_note (Fixture       *fixture,
   g_assert_cmpuint (count_notes (fixture), ==, 1);
   g_assert_cmpuint (px_notes_pane_get_n_notes (fixture->window->notes_pane), ==, 1);
   g_assert_true (highlighted (fixture, phrase));
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  const char *phrase;
+} NoteShown;
+
+static gboolean
+note_shown (gpointer data)
+{
+  NoteShown *shown = data;
+
+  return highlighted (shown->fixture, shown->phrase)
+         && px_notes_pane_get_n_notes (shown->fixture->window->notes_pane) == 1;
+}
+
+/* parallax-cli adds a note to the article on screen: the window
+ * highlights it and the open notes pane lists it, unasked. */
+static void
+test_note_from_other_program (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  NoteShown shown = { fixture, "producers Craig Zadan and Neil Meron" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PxStore) store = px_store_open (fixture->db_path, &error);
+  g_autoptr (PxArticle) article = NULL;
+  g_autoptr (PxTextMap) map = NULL;
+  g_autoptr (PxNote) note = px_note_new ();
+  const char *clean, *hit;
+
+  g_assert_no_error (error);
+  if (!library_fixture_can_watch (fixture->dir))
+    return;
+  gtk_toggle_button_set_active (fixture->window->notes_button, TRUE);
+  g_assert_cmpuint (px_notes_pane_get_n_notes (fixture->window->notes_pane), ==, 0);
+  g_assert_false (highlighted (fixture, shown.phrase));
+
+  /* As `parallax-cli note add --quote` does. */
+  article = px_store_get_article (store, px_article_get_id (fixture->article), &error);
+  g_assert_no_error (error);
+  map = px_text_map_new_for_article (article);
+  clean = px_text_map_get_clean (map);
+  hit = strstr (clean, shown.phrase);
+  g_assert_nonnull (hit);
+  px_note_set_article_id (note, px_article_get_id (article));
+  px_note_set_clean_range (note, map, hit - clean, hit - clean + strlen (shown.phrase));
+  px_note_set_body (note, "Who announced it?");
+  g_assert_true (px_store_add_note (store, note, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (px_gui_test_wait_for (note_shown, &shown, 20));
 }
 
 static gboolean
@@ -638,6 +691,8 @@ main (int    argc,
 
   g_test_add ("/px/notes-gui/add-delete-note", Fixture, NULL, fixture_set_up,
               test_add_delete_note, fixture_tear_down);
+  g_test_add ("/px/notes-gui/note-from-other-program", Fixture, NULL, fixture_set_up,
+              test_note_from_other_program, fixture_tear_down);
   g_test_add ("/px/notes-gui/pane-shown", Fixture, NULL, fixture_set_up, test_pane_shown, fixture_tear_down);
   g_test_add ("/px/notes-gui/copy", Fixture, NULL, fixture_set_up, test_copy, fixture_tear_down);
   g_test_add ("/px/notes-gui/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);
