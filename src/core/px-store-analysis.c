@@ -126,52 +126,130 @@ add_document_frequencies (PxStore     *self,
   return TRUE;
 }
 
+/* @terms as the index holds them (migration 12): each term's UTF-8 in
+ * hex, as SQLite's hex () writes it, a space between two terms. */
+static char *
+index_terms_to_text (const char * const *terms)
+{
+  static const char digits[] = "0123456789ABCDEF";
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ' ');
+      for (const guchar *c = (const guchar *) terms[i]; *c != '\0'; c++)
+        {
+          g_string_append_c (text, digits[*c >> 4]);
+          g_string_append_c (text, digits[*c & 15]);
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A run of @n_ids article ids as a JSON array, for json_each (). */
+static char *
+ids_to_json (const gint64 *ids,
+             guint         n_ids)
+{
+  GString *json = g_string_sized_new (12 * n_ids + 2);
+
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+/* Runs @sql, which reads the ids from json_each (?1), for @n_ids ids. */
 static gboolean
-store_profile (PxStore            *self,
-               gint64              article_id,
-               int                 version,
-               GHashTable         *terms,
-               const char * const *index_terms,
-               GError            **error)
+run_for_ids (PxStore       *self,
+             const char    *sql,
+             const gint64  *ids,
+             guint          n_ids,
+             GError       **error)
 {
   g_autofree char *json = NULL;
   sqlite3_stmt *stmt;
 
-  /* The delete trigger takes the old profile's terms out of the document
-   * frequencies (so does deleting the article). */
-  if (!_px_store_run_for_id (self, "DELETE FROM article_profiles WHERE article_id = ?", article_id, error) ||
-      !_px_store_run_for_id (self, "DELETE FROM article_terms WHERE article_id = ?", article_id, error))
+  if (n_ids == 0)
+    return TRUE;
+  stmt = _px_store_prepare (self, sql, error);
+  if (stmt == NULL)
     return FALSE;
+  json = ids_to_json (ids, n_ids);
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  return _px_store_run (self, stmt, error);
+}
 
-  json = profile_to_json (terms);
+static gboolean
+insert_profile (PxStore            *self,
+                gint64              article_id,
+                int                 version,
+                GHashTable         *terms,
+                const char * const *index_terms,
+                GError            **error)
+{
+  g_autofree char *json = profile_to_json (terms);
+  g_autofree char *index_text = index_terms_to_text (index_terms);
+  sqlite3_stmt *stmt;
+
   stmt = _px_store_prepare (self,
-                            "INSERT INTO article_profiles (article_id, version, terms) "
-                            "VALUES (?, ?, ?)",
+                            "INSERT INTO article_profiles (article_id, version, terms, index_terms) "
+                            "VALUES (?, ?, ?, ?)",
                             error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, article_id);
   sqlite3_bind_int (stmt, 2, version);
   sqlite3_bind_text (stmt, 3, json, -1, SQLITE_STATIC);
-  if (!_px_store_run (self, stmt, error))
-    return FALSE;
+  sqlite3_bind_text (stmt, 4, index_text, -1, SQLITE_STATIC);
+  return _px_store_run (self, stmt, error);
+}
 
-  /* A row at a time: one INSERT … SELECT for all of them would run in a
-   * statement journal (the foreign key may abort it), copying each page
-   * it touches, scattered over the table, to a temporary file. */
-  for (guint i = 0; index_terms != NULL && index_terms[i] != NULL; i++)
+/* Stores the profiles of @n_profiles distinct articles. Each step is one
+ * statement for all of them but the inserts: FTS5 writes its pending
+ * terms out as a new segment at every statement savepoint (see migration
+ * 10), and a statement per profile that touched the index wrote a
+ * segment per profile. */
+static gboolean
+store_profiles (PxStore             *self,
+                int                  version,
+                guint                n_profiles,
+                const gint64        *article_ids,
+                GHashTable         **terms,
+                const char * const **index_terms,
+                GError             **error)
+{
+  g_autoptr (GHashTable) df = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* The delete triggers take the old profiles' terms out of the document
+   * frequencies and the index (so does deleting an article). */
+  if (!run_for_ids (self,
+                    "DELETE FROM article_profiles WHERE article_id IN (SELECT value FROM json_each (?))",
+                    article_ids, n_profiles, error))
+    return FALSE;
+  for (guint i = 0; i < n_profiles; i++)
     {
-      stmt = _px_store_prepare (self,
-                                "INSERT OR IGNORE INTO article_terms (term, article_id) VALUES (?, ?)",
-                                error);
-      if (stmt == NULL)
+      GHashTableIter iter;
+      gpointer key;
+
+      if (!insert_profile (self, article_ids[i], version, terms[i],
+                           index_terms != NULL ? index_terms[i] : NULL, error))
         return FALSE;
-      sqlite3_bind_text (stmt, 1, index_terms[i], -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, article_id);
-      if (!_px_store_run (self, stmt, error))
-        return FALSE;
+      g_hash_table_iter_init (&iter, terms[i]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_insert (df, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (df, key)) + 1));
     }
-  return TRUE;
+  /* Document frequencies are added once per distinct term of the whole
+   * run: a trigger upserting every term of every profile was a quarter
+   * of an import. The index reads the terms back from the profiles. */
+  return add_document_frequencies (self, df, error) &&
+         run_for_ids (self,
+                      "INSERT INTO article_index (rowid, index_terms) "
+                      "SELECT article_id, index_terms FROM article_profiles "
+                      "WHERE article_id IN (SELECT value FROM json_each (?))",
+                      article_ids, n_profiles, error);
 }
 
 gboolean
@@ -183,9 +261,9 @@ px_store_set_profiles (PxStore             *self,
                        const char * const **index_terms,
                        GError             **error)
 {
-  g_autoptr (GHashTable) df = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   gboolean own_savepoint;
+  guint start = 0;
 
   g_return_val_if_fail (PX_IS_STORE (self), FALSE);
   g_return_val_if_fail (article_ids != NULL || n_profiles == 0, FALSE);
@@ -198,29 +276,24 @@ px_store_set_profiles (PxStore             *self,
   if (own_savepoint && !_px_store_savepoint (self, "px_profile", error))
     return FALSE;
 
-  /* Document frequencies are added once per distinct term of the whole
-   * set: a trigger upserting every term of every profile was a quarter of
-   * an import. */
-  for (guint i = 0; i < n_profiles; i++)
+  /* In runs of distinct articles: an article repeated replaces the
+   * profile stored for it earlier in the set, which must be stored,
+   * counted and indexed before the delete triggers take it out again. */
+  for (guint i = 0; i <= n_profiles; i++)
     {
-      GHashTableIter iter;
-      gpointer key;
-
-      /* Replacing a profile stored earlier in this set: its terms must be
-       * counted before the delete trigger takes them out again. */
-      if (g_hash_table_contains (seen, &article_ids[i]) &&
-          !add_document_frequencies (self, df, error))
+      if (i < n_profiles && !g_hash_table_contains (seen, &article_ids[i]))
+        {
+          g_hash_table_add (seen, (gpointer) &article_ids[i]);
+          continue;
+        }
+      if (!store_profiles (self, version, i - start, article_ids + start, terms + start,
+                           index_terms != NULL ? index_terms + start : NULL, error))
         goto fail;
-      g_hash_table_add (seen, (gpointer) &article_ids[i]);
-      if (!store_profile (self, article_ids[i], version, terms[i],
-                          index_terms != NULL ? index_terms[i] : NULL, error))
-        goto fail;
-      g_hash_table_iter_init (&iter, terms[i]);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_hash_table_insert (df, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (df, key)) + 1));
+      g_hash_table_remove_all (seen);
+      if (i < n_profiles)
+        g_hash_table_add (seen, (gpointer) &article_ids[i]);
+      start = i;
     }
-  if (!add_document_frequencies (self, df, error))
-    goto fail;
   return !own_savepoint || _px_store_release (self, "px_profile", TRUE, error);
 
 fail:
@@ -453,19 +526,28 @@ px_store_get_index_postings (PxStore     *self,
                              GError     **error)
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const char *terms[] = { term, NULL };
+  g_autofree char *hex = NULL;
+  g_autofree char *query = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
   g_return_val_if_fail (term != NULL, NULL);
 
+  /* The index holds no empty term, and FTS5 reads "" as no phrase. */
+  if (*term == '\0')
+    return g_steal_pointer (&ids);
+  /* A quoted string of hex digits: a phrase of exactly that one token. */
+  hex = index_terms_to_text (terms);
+  query = g_strconcat ("\"", hex, "\"", NULL);
   stmt = _px_store_prepare (self,
-                            "SELECT article_id FROM article_terms WHERE term = ? "
-                            "ORDER BY article_id DESC LIMIT ?",
+                            "SELECT rowid FROM article_index WHERE article_index MATCH ? "
+                            "ORDER BY rowid DESC LIMIT ?",
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, term, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, PX_STORE_MAX_POSTINGS);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

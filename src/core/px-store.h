@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (PxStore, px_store, PX, STORE, GObject)
 
 /* The newest schema this build knows; a library with a higher
  * user_version is refused with PX_STORE_ERROR_NEWER_SCHEMA. */
-#define PX_STORE_SCHEMA_VERSION 11
+#define PX_STORE_SCHEMA_VERSION 12
 
 /* One row of the library list: no texts, so a page of them is cheap. */
 typedef struct
