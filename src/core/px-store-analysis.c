@@ -147,20 +147,6 @@ index_terms_to_text (const char * const *terms)
   return g_string_free (text, FALSE);
 }
 
-/* A run of @n_ids article ids as a JSON array, for json_each (). */
-static char *
-ids_to_json (const gint64 *ids,
-             guint         n_ids)
-{
-  GString *json = g_string_sized_new (12 * n_ids + 2);
-
-  g_string_append_c (json, '[');
-  for (guint i = 0; i < n_ids; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
-  g_string_append_c (json, ']');
-  return g_string_free (json, FALSE);
-}
-
 /* Runs @sql, which reads the ids from json_each (?1), for @n_ids ids. */
 static gboolean
 run_for_ids (PxStore       *self,
@@ -177,7 +163,7 @@ run_for_ids (PxStore       *self,
   stmt = _px_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
-  json = ids_to_json (ids, n_ids);
+  json = _px_store_ids_json (ids, n_ids);
   sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
   return _px_store_run (self, stmt, error);
 }

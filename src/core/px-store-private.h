@@ -52,6 +52,10 @@ gboolean      _px_store_exec       (PxStore      *self,
                                     GError      **error);
 char         *_px_store_column_dup (sqlite3_stmt *stmt,
                                     int           column);
+/* @ids as a JSON array, for one statement over all of them through
+ * json_each (?): FTS5 writes a segment at the end of every statement. */
+char         *_px_store_ids_json   (const gint64 *ids,
+                                    guint         n_ids);
 /* Ends what px_store_begin_import () set up for a run of import batches
  * (the import's page cache and checkpoints); the importer calls it once
  * its last batch is committed or rolled back. */

@@ -344,6 +344,19 @@ px_store_get_path (PxStore *self)
   return self->path;
 }
 
+char *
+_px_store_ids_json (const gint64 *ids,
+                    guint         n_ids)
+{
+  GString *json = g_string_sized_new (12 * n_ids + 2);
+
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
 gint64
 px_store_get_data_version (PxStore  *self,
                            GError  **error)
@@ -1051,21 +1064,46 @@ px_store_delete_articles (PxStore       *self,
                           guint          n_ids,
                           GError       **error)
 {
+  g_autofree char *json = NULL;
+  sqlite3_stmt *stmt;
+
   g_return_val_if_fail (PX_IS_STORE (self), FALSE);
 
   if (!px_store_begin (self, error))
     return FALSE;
+  /* All of them or none. */
   for (guint i = 0; i < n_ids; i++)
     {
-      if (!_px_store_run_for_id (self, "DELETE FROM articles WHERE id = ?", ids[i], error))
+      int rc;
+
+      stmt = _px_store_prepare (self, "SELECT 1 FROM articles WHERE id = ?", error);
+      if (stmt == NULL)
         goto fail;
-      if (sqlite3_changes (self->db) == 0)
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _px_store_fail (self, error);
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
         {
           g_set_error (error, PX_STORE_ERROR, PX_STORE_ERROR_NOT_FOUND,
                        "No article with id %" G_GINT64_FORMAT " in %s", ids[i], self->path);
           goto fail;
         }
     }
+  /* One statement: a statement for each article wrote a segment of the
+   * search index and one of the events' index for each (undoing a large
+   * import left thousands). */
+  stmt = _px_store_prepare (self, "DELETE FROM articles WHERE id IN (SELECT value FROM json_each (?))", error);
+  if (stmt == NULL)
+    goto fail;
+  json = _px_store_ids_json (ids, n_ids);
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  if (!_px_store_run (self, stmt, error))
+    goto fail;
   /* Events left without articles go with them. */
   if (!_px_store_exec (self,
                        "DELETE FROM events WHERE id NOT IN (SELECT event_id FROM event_articles)",
