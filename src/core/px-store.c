@@ -919,6 +919,14 @@ px_article_filter_is_empty (const PxArticleFilter *filter)
  * along the whole date index. */
 #define OUTLET_SQL "a.outlet_id = (SELECT id FROM outlets WHERE name = :outlet) AND "
 
+/* The filtered count and list, each WHERE @where. */
+#define COUNT_SQL(where) "SELECT count(*) FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id " \
+                         "WHERE " where
+#define LIST_SQL(where) "SELECT a.id, o.name, a.published, a.title " \
+                        "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id " \
+                        "WHERE " where " " \
+                        "ORDER BY a.published DESC, a.id DESC LIMIT :limit OFFSET :offset"
+
 /* Binds @filter (checked) to FILTER_SQL's parameters of @stmt. */
 static void
 bind_filter (sqlite3_stmt          *stmt,
@@ -963,15 +971,10 @@ px_store_count_filtered (PxStore                *self,
   /* Unfiltered, SQLite counts the smallest index: the window's start-up asks. */
   if (px_article_filter_is_empty (filter))
     stmt = _px_store_prepare (self, "SELECT count(*) FROM articles", error);
-  else if (filter_field_set (filter->outlet))
-    stmt = _px_store_prepare (self,
-                              "SELECT count(*) FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
-                              "WHERE " OUTLET_SQL FILTER_SQL,
-                              error);
   else
     stmt = _px_store_prepare (self,
-                              "SELECT count(*) FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
-                              "WHERE " FILTER_SQL,
+                              filter_field_set (filter->outlet) ? COUNT_SQL (OUTLET_SQL FILTER_SQL)
+                                                                : COUNT_SQL (FILTER_SQL),
                               error);
   if (stmt == NULL)
     return -1;
@@ -1008,20 +1011,10 @@ px_store_list_filtered (PxStore                *self,
   if (!px_article_filter_check (filter, error))
     return NULL;
   /* Newest first, in the order of the articles_by_date index. */
-  if (filter != NULL && filter_field_set (filter->outlet))
-    stmt = _px_store_prepare (self,
-                              "SELECT a.id, o.name, a.published, a.title "
-                              "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
-                              "WHERE " OUTLET_SQL FILTER_SQL " "
-                              "ORDER BY a.published DESC, a.id DESC LIMIT :limit OFFSET :offset",
-                              error);
-  else
-    stmt = _px_store_prepare (self,
-                              "SELECT a.id, o.name, a.published, a.title "
-                              "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id "
-                              "WHERE " FILTER_SQL " "
-                              "ORDER BY a.published DESC, a.id DESC LIMIT :limit OFFSET :offset",
-                              error);
+  stmt = _px_store_prepare (self,
+                            filter != NULL && filter_field_set (filter->outlet) ? LIST_SQL (OUTLET_SQL FILTER_SQL)
+                                                                                : LIST_SQL (FILTER_SQL),
+                            error);
   if (stmt == NULL)
     return NULL;
   bind_filter (stmt, filter);
